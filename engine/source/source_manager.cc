@@ -1,0 +1,61 @@
+#include "engine/source/source_manager.h"
+
+#include <algorithm>
+
+#include "engine/base/check.h"
+
+namespace iamlint {
+
+SourceId SourceManager::AddBuffer(std::string name, std::string bytes) {
+  IAMLINT_CHECK(bytes.size() < 0xffffffffu);
+  auto buffer = std::make_unique<Buffer>();
+  buffer->name = std::move(name);
+  buffer->bytes = std::move(bytes);
+  buffers_.push_back(std::move(buffer));
+  return static_cast<SourceId>(buffers_.size() - 1);
+}
+
+const SourceManager::Buffer& SourceManager::buffer(SourceId id) const {
+  IAMLINT_CHECK(id < buffers_.size());
+  return *buffers_[id];
+}
+
+std::string_view SourceManager::name(SourceId id) const { return buffer(id).name; }
+std::string_view SourceManager::text(SourceId id) const { return buffer(id).bytes; }
+
+void SourceManager::BuildLineTable(const Buffer& buffer) {
+  if (!buffer.line_starts.empty()) return;
+  buffer.line_starts.push_back(0);
+  const std::string& b = buffer.bytes;
+  for (size_t i = 0; i < b.size(); ++i) {
+    // "\r\n" counts once; a lone "\r" also ends a line (old Mac files).
+    if (b[i] == '\n' || (b[i] == '\r' && (i + 1 >= b.size() || b[i + 1] != '\n'))) {
+      buffer.line_starts.push_back(static_cast<uint32_t>(i + 1));
+    }
+  }
+}
+
+void SourceManager::EnsureLineTables() const {
+  for (const auto& b : buffers_) BuildLineTable(*b);
+}
+
+LineColumn SourceManager::Locate(SourceId id, uint32_t offset) const {
+  const Buffer& b = buffer(id);
+  BuildLineTable(b);
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(b.bytes.size()));
+  auto it = std::upper_bound(b.line_starts.begin(), b.line_starts.end(), offset);
+  size_t line_index = static_cast<size_t>(it - b.line_starts.begin()) - 1;
+  return LineColumn{static_cast<uint32_t>(line_index + 1),
+                    offset - b.line_starts[line_index] + 1};
+}
+
+std::string_view SourceManager::LineText(SourceId id, uint32_t offset) const {
+  const Buffer& b = buffer(id);
+  LineColumn lc = Locate(id, offset);
+  uint32_t start = b.line_starts[lc.line - 1];
+  size_t stop = start;
+  while (stop < b.bytes.size() && b.bytes[stop] != '\n' && b.bytes[stop] != '\r') ++stop;
+  return std::string_view(b.bytes).substr(start, stop - start);
+}
+
+}  // namespace iamlint
