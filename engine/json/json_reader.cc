@@ -1,0 +1,318 @@
+#include "engine/json/json_reader.h"
+
+#include <cstring>
+#include <string>
+
+#include "engine/base/check.h"
+#include "rapidjson/error/error.h"
+#include "rapidjson/reader.h"
+
+namespace iamlint {
+
+namespace {
+
+// A bounded char stream over [begin, end) that reports '\0' at the end, as
+// RapidJSON expects. NUL bytes inside the range are refused before parsing,
+// so '\0' can only mean "end of input".
+class RangeStream {
+ public:
+  using Ch = char;
+  RangeStream(const char* begin, const char* end) : begin_(begin), cur_(begin), end_(end) {}
+  Ch Peek() const { return cur_ == end_ ? '\0' : *cur_; }
+  Ch Take() { return cur_ == end_ ? '\0' : *cur_++; }
+  size_t Tell() const { return static_cast<size_t>(cur_ - begin_); }
+  // Write side of the stream concept; never used by Reader on this stream.
+  Ch* PutBegin() { IAMLINT_CHECK(false); return nullptr; }
+  void Put(Ch) { IAMLINT_CHECK(false); }
+  void Flush() { IAMLINT_CHECK(false); }
+  size_t PutEnd(Ch*) { IAMLINT_CHECK(false); return 0; }
+
+ private:
+  const char* begin_;
+  const char* cur_;
+  const char* end_;
+};
+
+}  // namespace
+
+// The SAX handler. It is a friend of JsonDocument and fills its flat arrays.
+class JsonTreeBuilder {
+ public:
+  JsonTreeBuilder(JsonDocument* doc, SourceId source, const char* base_ptr, uint32_t base,
+                  const RangeStream* stream, uint32_t max_depth)
+      : doc_(doc),
+        source_(source),
+        base_ptr_(base_ptr),
+        base_(base),
+        stream_(stream),
+        max_depth_(max_depth) {}
+
+  bool too_deep() const { return too_deep_; }
+  uint32_t too_deep_offset() const { return too_deep_offset_; }
+
+  // RapidJSON handler interface.
+  bool Null() { return Literal(JsonKind::kNull, 4); }
+  bool Bool(bool b) { return b ? Literal(JsonKind::kTrue, 4) : Literal(JsonKind::kFalse, 5); }
+  bool Int(int) { return Unexpected(); }
+  bool Uint(unsigned) { return Unexpected(); }
+  bool Int64(int64_t) { return Unexpected(); }
+  bool Uint64(uint64_t) { return Unexpected(); }
+  bool Double(double) { return Unexpected(); }
+  bool RawNumber(const char* str, rapidjson::SizeType length, bool) {
+    uint32_t end = Now();
+    return AddScalar(JsonKind::kNumber, end - length, end, str, length);
+  }
+  bool String(const char* str, rapidjson::SizeType length, bool) {
+    uint32_t end = Now();
+    return AddScalar(JsonKind::kString, StringBegin(end), end, str, length);
+  }
+  bool Key(const char* str, rapidjson::SizeType length, bool) {
+    uint32_t end = Now();
+    JsonDocument::Member m;
+    m.key_text_begin = AppendText(str, length);
+    m.key_text_size = length;
+    m.key_span = Span{source_, StringBegin(end), end};
+    m.value = kNoValue;
+    pending_members_.push_back(m);
+    return true;
+  }
+  bool StartObject() { return StartContainer(JsonKind::kObject); }
+  bool StartArray() { return StartContainer(JsonKind::kArray); }
+  bool EndObject(rapidjson::SizeType) { return EndContainer(); }
+  bool EndArray(rapidjson::SizeType) { return EndContainer(); }
+
+ private:
+  static constexpr uint32_t kNoValue = 0xffffffffu;
+  struct Frame {
+    uint32_t node;
+    size_t pending_start;
+  };
+
+  uint32_t Now() const { return base_ + static_cast<uint32_t>(stream_->Tell()); }
+
+  // The opening quote of the string token that ends at `end` (exclusive).
+  // Inside a JSON string every '"' is escaped by an odd run of backslashes;
+  // the opening quote is the first unescaped one scanning backwards.
+  uint32_t StringBegin(uint32_t end) const {
+    uint32_t i = end - 1;  // closing quote
+    while (i > base_) {
+      --i;
+      if (base_ptr_[i] != '"') continue;
+      uint32_t slashes = 0;
+      while (i - slashes > base_ && base_ptr_[i - slashes - 1] == '\\') ++slashes;
+      if (slashes % 2 == 0) return i;
+    }
+    return i;
+  }
+
+  uint32_t AppendText(const char* str, size_t length) {
+    uint32_t begin = static_cast<uint32_t>(doc_->text_.size());
+    doc_->text_.append(str, length);
+    return begin;
+  }
+
+  bool Unexpected() { return false; }  // numbers always arrive as RawNumber
+
+  bool Literal(JsonKind kind, uint32_t length) {
+    uint32_t end = Now();
+    const char* text = kind == JsonKind::kNull ? "null" : kind == JsonKind::kTrue ? "true" : "false";
+    return AddScalar(kind, end - length, end, text, length);
+  }
+
+  bool AddScalar(JsonKind kind, uint32_t begin, uint32_t end, const char* str, size_t length) {
+    JsonDocument::Node n{};
+    n.kind = kind;
+    n.span = Span{source_, begin, end};
+    n.text_begin = AppendText(str, length);
+    n.text_size = static_cast<uint32_t>(length);
+    Attach(AddNode(n));
+    return true;
+  }
+
+  uint32_t AddNode(const JsonDocument::Node& n) {
+    doc_->nodes_.push_back(n);
+    return static_cast<uint32_t>(doc_->nodes_.size() - 1);
+  }
+
+  // Links a finished (or just opened) value to its parent.
+  void Attach(uint32_t index) {
+    if (frames_.empty()) {
+      doc_->root_ = index;
+      return;
+    }
+    const JsonDocument::Node& parent = doc_->nodes_[frames_.back().node];
+    if (parent.kind == JsonKind::kObject) {
+      pending_members_.back().value = index;
+    } else {
+      pending_values_.push_back(index);
+    }
+  }
+
+  bool StartContainer(JsonKind kind) {
+    // The iterative parser calls StartObject/StartArray before it consumes
+    // the bracket, so the stream still points at it.
+    uint32_t begin = Now();
+    if (frames_.size() >= max_depth_) {
+      too_deep_ = true;
+      too_deep_offset_ = begin;
+      return false;
+    }
+    JsonDocument::Node n{};
+    n.kind = kind;
+    n.span = Span{source_, begin, begin + 1};
+    uint32_t index = AddNode(n);
+    Attach(index);
+    frames_.push_back(Frame{index, kind == JsonKind::kObject ? pending_members_.size()
+                                                              : pending_values_.size()});
+    return true;
+  }
+
+  bool EndContainer() {
+    Frame frame = frames_.back();
+    frames_.pop_back();
+    JsonDocument::Node& n = doc_->nodes_[frame.node];
+    n.span.end = Now() + 1;  // called before the closing bracket is consumed
+    if (n.kind == JsonKind::kObject) {
+      n.first = static_cast<uint32_t>(doc_->members_.size());
+      n.count = static_cast<uint32_t>(pending_members_.size() - frame.pending_start);
+      doc_->members_.insert(doc_->members_.end(),
+                            pending_members_.begin() + static_cast<ptrdiff_t>(frame.pending_start),
+                            pending_members_.end());
+      pending_members_.resize(frame.pending_start);
+    } else {
+      n.first = static_cast<uint32_t>(doc_->children_.size());
+      n.count = static_cast<uint32_t>(pending_values_.size() - frame.pending_start);
+      doc_->children_.insert(doc_->children_.end(),
+                             pending_values_.begin() + static_cast<ptrdiff_t>(frame.pending_start),
+                             pending_values_.end());
+      pending_values_.resize(frame.pending_start);
+    }
+    return true;
+  }
+
+  JsonDocument* doc_;
+  SourceId source_;
+  const char* base_ptr_;  // start of the whole buffer (offset 0)
+  uint32_t base_;         // offset of the stream's first byte in the buffer
+  const RangeStream* stream_;
+  uint32_t max_depth_;
+  std::vector<Frame> frames_;
+  std::vector<uint32_t> pending_values_;
+  std::vector<JsonDocument::Member> pending_members_;
+  bool too_deep_ = false;
+  uint32_t too_deep_offset_ = 0;
+};
+
+namespace {
+
+std::string SyntaxMessage(rapidjson::ParseErrorCode code) {
+  switch (code) {
+    case rapidjson::kParseErrorDocumentRootNotSingular:
+      return "unexpected text after the end of the JSON document";
+    case rapidjson::kParseErrorValueInvalid:
+      return "expected a JSON value";
+    case rapidjson::kParseErrorObjectMissName:
+      return "expected a member name in double quotes";
+    case rapidjson::kParseErrorObjectMissColon:
+      return "expected `:` after the member name";
+    case rapidjson::kParseErrorObjectMissCommaOrCurlyBracket:
+      return "expected `,` or `}` after an object member";
+    case rapidjson::kParseErrorArrayMissCommaOrSquareBracket:
+      return "expected `,` or `]` after an array element";
+    case rapidjson::kParseErrorStringUnicodeEscapeInvalidHex:
+      return "invalid `\\u` escape in a string";
+    case rapidjson::kParseErrorStringUnicodeSurrogateInvalid:
+      return "invalid UTF-16 surrogate pair in a string";
+    case rapidjson::kParseErrorStringEscapeInvalid:
+      return "invalid escape sequence in a string";
+    case rapidjson::kParseErrorStringMissQuotationMark:
+      return "unterminated string";
+    case rapidjson::kParseErrorNumberTooBig:
+    case rapidjson::kParseErrorNumberMissFraction:
+    case rapidjson::kParseErrorNumberMissExponent:
+      return "invalid number";
+    default:
+      return "invalid JSON";
+  }
+}
+
+}  // namespace
+
+bool ReadJson(const SourceManager& sources, SourceId id, const JsonReadOptions& options,
+              JsonDocument* doc, DiagnosticSink& sink) {
+  return ReadJsonRange(sources, id, 0, static_cast<uint32_t>(sources.text(id).size()), options,
+                       doc, sink);
+}
+
+bool ReadJsonRange(const SourceManager& sources, SourceId id, uint32_t begin, uint32_t end,
+                   const JsonReadOptions& options, JsonDocument* doc, DiagnosticSink& sink) {
+  std::string_view all = sources.text(id);
+  IAMLINT_CHECK(begin <= end && end <= all.size());
+  *doc = JsonDocument();
+  if (end - begin > options.max_bytes) {
+    sink.Report("input-too-large", Severity::kError, Span{id, begin, begin},
+                "input is " + std::to_string(end - begin) + " bytes, more than the limit of " +
+                    std::to_string(options.max_bytes) + " bytes");
+    return false;
+  }
+  // A UTF-8 byte-order mark is allowed at the very start of a buffer.
+  if (begin == 0 && all.size() >= 3 && all.compare(0, 3, "\xEF\xBB\xBF") == 0) begin = 3;
+  const void* nul = std::memchr(all.data() + begin, '\0', end - begin);
+  if (nul != nullptr) {
+    uint32_t at = static_cast<uint32_t>(static_cast<const char*>(nul) - all.data());
+    sink.Report("json-encoding", Severity::kError, Span{id, at, at + 1},
+                "NUL byte in the input");
+    return false;
+  }
+
+  RangeStream stream(all.data() + begin, all.data() + end);
+  JsonTreeBuilder builder(doc, id, all.data(), begin, &stream, options.max_depth);
+  rapidjson::Reader reader;
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag |
+                              rapidjson::kParseValidateEncodingFlag |
+                              rapidjson::kParseNumbersAsStringsFlag;
+  rapidjson::ParseResult result = reader.Parse<kFlags>(stream, builder);
+  if (!result.IsError()) return true;
+
+  *doc = JsonDocument();
+  if (builder.too_deep()) {
+    uint32_t at = builder.too_deep_offset();
+    sink.Report("json-too-deep", Severity::kError, Span{id, at, at + 1},
+                "JSON nested deeper than " + std::to_string(options.max_depth) + " levels");
+    return false;
+  }
+  uint32_t at = begin + static_cast<uint32_t>(result.Offset());
+  if (at > end) at = end;
+  unsigned char byte = at < end ? static_cast<unsigned char>(all[at]) : 0;
+  std::string message;
+  std::string code = "json-syntax";
+  bool at_end = true;
+  for (uint32_t i = at; i < end; ++i) {
+    char c = all[i];
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+      at_end = false;
+      break;
+    }
+  }
+  if (result.Code() == rapidjson::kParseErrorDocumentEmpty) {
+    message = "empty input: expected a JSON document";
+  } else if (result.Code() == rapidjson::kParseErrorStringInvalidEncoding) {
+    code = "json-encoding";
+    if (byte < 0x20) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "control character U+%04X must be escaped in a string",
+                    byte);
+      message = buf;
+    } else {
+      message = "invalid UTF-8 in a string";
+    }
+  } else if (at_end && result.Code() != rapidjson::kParseErrorDocumentRootNotSingular) {
+    message = "unexpected end of input";
+  } else {
+    message = SyntaxMessage(result.Code());
+  }
+  sink.Report(code, Severity::kError, Span{id, at, at < end ? at + 1 : at}, std::move(message));
+  return false;
+}
+
+}  // namespace iamlint

@@ -1,0 +1,87 @@
+// iamlint: the command-line entry point. Builds the CLI11 app, dispatches
+// to one command per file (cmd_*.cc) and maps results to exit codes.
+// This is the only file (with the cmd_* files) that sees CLI11.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "CLI/CLI.hpp"
+#include "lint/cli/cmd_lint.h"
+#include "lint/cli/exit_code.h"
+
+#ifndef IAMLINT_VERSION
+#define IAMLINT_VERSION "0.0.0"
+#endif
+
+namespace {
+
+constexpr const char* kDescription =
+    "iamlint: exact answers about AWS IAM policies.\n"
+    "\n"
+    "Examples:\n"
+    "  iamlint samples/policies/identity/ec2-s3-list-buckets.json\n"
+    "  iamlint --format json samples/policies/broken/many-mistakes.json\n"
+    "  cat policy.json | iamlint --policy-type resource -\n"
+    "\n"
+    "Exit codes: 0 clean, 1 findings at or above --fail-on (or a failed expect),\n"
+    "2 usage error or unreadable input.";
+
+const std::vector<std::string> kSubcommands = {"lint"};
+
+// `iamlint PATH...` means `iamlint lint PATH...`.
+std::vector<std::string> WithDefaultSubcommand(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  bool wants_global = !args.empty() && (args[0] == "--version" || args[0] == "--help" ||
+                                        args[0] == "-h" || args[0] == "-V");
+  bool has_subcommand = false;
+  for (const std::string& a : args) {
+    if (a.empty() || a[0] != '-') {
+      for (const std::string& s : kSubcommands) has_subcommand |= a == s;
+      break;
+    }
+  }
+  if (!args.empty() && !wants_global && !has_subcommand) args.insert(args.begin(), "lint");
+  std::reverse(args.begin(), args.end());  // CLI11 parses a reversed vector
+  return args;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using iamlint::cli::ExitCode;
+  CLI::App app{kDescription, "iamlint"};
+  app.set_version_flag("--version,-V", std::string("iamlint ") + IAMLINT_VERSION);
+  app.require_subcommand(0, 1);
+
+  iamlint::cli::LintCommandOptions lint_options;
+  CLI::App* lint = app.add_subcommand("lint", "Validate IAM policy files (the default command)");
+  lint->add_option("paths", lint_options.paths, "Policy files, folders (every *.json) or - for stdin")
+      ->required();
+  lint->add_option("--format", lint_options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  lint->add_option("--fail-on", lint_options.fail_on,
+                   "Exit 1 when a finding is at or above this severity")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->capture_default_str();
+  lint->add_option("--policy-type", lint_options.policy_type,
+                   "Policy kind of every input (default: inferred per file)")
+      ->check(CLI::IsMember({"identity", "resource", "trust", "boundary", "session", "scp", "rcp"}));
+  lint->add_option("--max-input-size", lint_options.max_input_bytes,
+                   "Refuse inputs larger than this many bytes")
+      ->capture_default_str();
+  lint->add_flag("-v,--verbose", lint_options.verbose, "Show the policy kind of every input");
+
+  std::vector<std::string> args = WithDefaultSubcommand(argc, argv);
+  try {
+    app.parse(args);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : iamlint::cli::ToInt(ExitCode::kUsage);
+  }
+  if (app.got_subcommand(lint)) {
+    return iamlint::cli::ToInt(iamlint::cli::RunLintCommand(lint_options, std::cout, std::cerr));
+  }
+  std::cout << app.help();
+  return iamlint::cli::ToInt(ExitCode::kUsage);
+}

@@ -1,0 +1,34 @@
+// Finding and reading the user's inputs: files, folders and `-` (stdin).
+//
+// Reading never modifies or creates a file. A folder stands for every
+// regular `*.json` file below it, in sorted order, so runs are
+// deterministic; symbolic links to folders are not followed (no cycles).
+#ifndef IAMLINT_LINT_INPUT_FILES_H_
+#define IAMLINT_LINT_INPUT_FILES_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace iamlint::lint {
+
+inline constexpr const char* kStdinName = "<stdin>";
+
+struct InputProblem {
+  std::string path;
+  std::string message;  // e.g. "no such file or directory"
+};
+
+// Expands `args` into a list of paths ("-" stays "-"). Paths that do not
+// exist are reported in `problems`.
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& args,
+                                      std::vector<InputProblem>* problems);
+
+// Reads a file (or stdin for "-") into *bytes. Refuses files larger than
+// `max_bytes` (stdin is read up to that size) with a message.
+bool ReadInput(const std::string& path, size_t max_bytes, std::string* bytes,
+               std::string* error);
+
+}  // namespace iamlint::lint
+
+#endif  // IAMLINT_LINT_INPUT_FILES_H_

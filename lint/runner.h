@@ -1,0 +1,41 @@
+// RunLint: read every input, validate it as a policy, collect findings.
+//
+// The runner owns no I/O policy beyond reading the inputs it is given; it
+// never prints. Findings come back sorted by file, line, column and code.
+#ifndef IAMLINT_LINT_RUNNER_H_
+#define IAMLINT_LINT_RUNNER_H_
+
+#include <string>
+#include <vector>
+
+#include "engine/policy/policy.h"
+#include "engine/source/diagnostic.h"
+#include "engine/source/source_manager.h"
+#include "lint/input_files.h"
+#include "lint/lint_options.h"
+
+namespace iamlint::lint {
+
+struct LintedFile {
+  SourceId source = kNoSource;
+  std::optional<PolicyDocument> policy;  // empty when it could not be read
+};
+
+struct LintResult {
+  std::vector<LintedFile> files;
+  std::vector<Diagnostic> diagnostics;  // sorted
+  std::vector<InputProblem> unreadable; // inputs that could not be opened
+  size_t errors = 0, warnings = 0, infos = 0;
+};
+
+// Reads `paths` (already expanded; "-" is stdin) into `sources` and lints them.
+LintResult RunLint(const std::vector<std::string>& paths, const LintOptions& options,
+                   SourceManager& sources);
+
+// Lints one buffer already in `sources` (used by tests and other commands).
+void LintBuffer(SourceId id, const LintOptions& options, const SourceManager& sources,
+                LintResult* result);
+
+}  // namespace iamlint::lint
+
+#endif  // IAMLINT_LINT_RUNNER_H_
