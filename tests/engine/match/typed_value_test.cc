@@ -233,7 +233,7 @@ TEST_CASE("ParseDate agrees with a day count over every day of 1968-2032", "[mat
   for (int year = 1968; year <= 2032; ++year) {
     for (int month = 1; month <= 12; ++month) {
       for (int day = 1; day <= 31; ++day) {
-        char text[16];
+        char text[48];
         std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
         const std::optional<Instant> instant = ParseDate(text);
         const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
