@@ -1,5 +1,6 @@
 #include "engine/json/json_reader.h"
 
+#include <cstdio>
 #include <cstring>
 #include <string>
 
@@ -11,16 +12,73 @@ namespace iamlint {
 
 namespace {
 
+bool IsNumberChar(char c) {
+  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+// True when [p, end) is exactly one JSON number (RFC 8259 §6):
+//   -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
+bool IsJsonNumber(const char* p, const char* end) {
+  auto digit = [&] { return p < end && *p >= '0' && *p <= '9'; };
+  if (p < end && *p == '-') ++p;
+  if (!digit()) return false;
+  if (*p == '0') {
+    ++p;
+  } else {
+    while (digit()) ++p;
+  }
+  if (p < end && *p == '.') {
+    ++p;
+    if (!digit()) return false;
+    while (digit()) ++p;
+  }
+  if (p < end && (*p == 'e' || *p == 'E')) {
+    ++p;
+    if (p < end && (*p == '+' || *p == '-')) ++p;
+    if (!digit()) return false;
+    while (digit()) ++p;
+  }
+  return p == end;
+}
+
 // A bounded char stream over [begin, end) that reports '\0' at the end, as
 // RapidJSON expects. NUL bytes inside the range are refused before parsing,
 // so '\0' can only mean "end of input".
+//
+// Numbers: RapidJSON converts every number to a double while scanning it,
+// even with kParseNumbersAsStringsFlag, and rejects anything beyond
+// DBL_MAX (a 400-digit integer, 1e400) although it is valid JSON. iamlint
+// keeps numbers as raw text and never needs their value here, so the
+// stream shows every well-formed number token to RapidJSON as "0" padded
+// with spaces to the same length; the handler takes the real text from the
+// source. Offsets (Tell) are the real ones, so positions do not change.
+// Malformed number tokens are passed through untouched and fail exactly
+// as before. The stream tracks whether it is inside a string (where digits
+// are text) from the characters RapidJSON takes.
 class RangeStream {
  public:
   using Ch = char;
-  RangeStream(const char* begin, const char* end) : begin_(begin), cur_(begin), end_(end) {}
-  Ch Peek() const { return cur_ == end_ ? '\0' : *cur_; }
-  Ch Take() { return cur_ == end_ ? '\0' : *cur_++; }
+  RangeStream(const char* begin, const char* end)
+      : begin_(begin), cur_(begin), end_(end), number_begin_(begin), number_end_(begin) {}
+  Ch Peek() const {
+    Prepare();
+    return Current();
+  }
+  Ch Take() {
+    Prepare();
+    if (cur_ == end_) return '\0';
+    Ch c = Current();
+    Track(*cur_);
+    ++cur_;
+    return c;
+  }
   size_t Tell() const { return static_cast<size_t>(cur_ - begin_); }
+  // Offset one past the number token that RapidJSON is reading or has just
+  // read (the token may be longer than what RapidJSON was shown).
+  size_t NumberEnd() const {
+    if (number_valid_ && cur_ <= number_end_) return static_cast<size_t>(number_end_ - begin_);
+    return Tell();
+  }
   // Write side of the stream concept; never used by Reader on this stream.
   Ch* PutBegin() { IAMLINT_CHECK(false); return nullptr; }
   void Put(Ch) { IAMLINT_CHECK(false); }
@@ -28,9 +86,43 @@ class RangeStream {
   size_t PutEnd(Ch*) { IAMLINT_CHECK(false); return 0; }
 
  private:
+  // At the first character of a number token outside a string, measures the
+  // token and decides whether to stand in for it.
+  void Prepare() const {
+    if (cur_ == end_ || cur_ < number_end_ || in_string_) return;
+    char c = *cur_;
+    if (c != '-' && (c < '0' || c > '9')) return;
+    const char* p = cur_;
+    while (p < end_ && IsNumberChar(*p)) ++p;
+    number_begin_ = cur_;
+    number_end_ = p;
+    number_valid_ = IsJsonNumber(cur_, p);
+  }
+  Ch Current() const {
+    if (cur_ == end_) return '\0';
+    if (number_valid_ && cur_ < number_end_) return cur_ == number_begin_ ? '0' : ' ';
+    return *cur_;
+  }
+  void Track(char c) {
+    if (!in_string_) {
+      in_string_ = c == '"';
+    } else if (escaped_) {
+      escaped_ = false;
+    } else if (c == '\\') {
+      escaped_ = true;
+    } else if (c == '"') {
+      in_string_ = false;
+    }
+  }
+
   const char* begin_;
   const char* cur_;
   const char* end_;
+  bool in_string_ = false;
+  bool escaped_ = false;
+  mutable const char* number_begin_;
+  mutable const char* number_end_;
+  mutable bool number_valid_ = false;
 };
 
 }  // namespace
@@ -58,9 +150,11 @@ class JsonTreeBuilder {
   bool Int64(int64_t) { return Unexpected(); }
   bool Uint64(uint64_t) { return Unexpected(); }
   bool Double(double) { return Unexpected(); }
-  bool RawNumber(const char* str, rapidjson::SizeType length, bool) {
-    uint32_t end = Now();
-    return AddScalar(JsonKind::kNumber, end - length, end, str, length);
+  bool RawNumber(const char*, rapidjson::SizeType length, bool) {
+    // RapidJSON saw a stand-in ("0"); the real token is in the source.
+    uint32_t begin = Now() - length;
+    uint32_t end = base_ + static_cast<uint32_t>(stream_->NumberEnd());
+    return AddScalar(JsonKind::kNumber, begin, end, base_ptr_ + begin, end - begin);
   }
   bool String(const char* str, rapidjson::SizeType length, bool) {
     uint32_t end = Now();
@@ -256,7 +350,7 @@ bool ReadJsonRange(const SourceManager& sources, SourceId id, uint32_t begin, ui
     return false;
   }
   // A UTF-8 byte-order mark is allowed at the very start of a buffer.
-  if (begin == 0 && all.size() >= 3 && all.compare(0, 3, "\xEF\xBB\xBF") == 0) begin = 3;
+  if (begin == 0 && end >= 3 && all.compare(0, 3, "\xEF\xBB\xBF") == 0) begin = 3;
   const void* nul = std::memchr(all.data() + begin, '\0', end - begin);
   if (nul != nullptr) {
     uint32_t at = static_cast<uint32_t>(static_cast<const char*>(nul) - all.data());
@@ -295,17 +389,22 @@ bool ReadJsonRange(const SourceManager& sources, SourceId id, uint32_t begin, ui
     }
   }
   if (result.Code() == rapidjson::kParseErrorDocumentEmpty) {
+    // Nothing but white space: point at the start, not at the last byte.
+    at = begin;
     message = "empty input: expected a JSON document";
+  } else if ((result.Code() == rapidjson::kParseErrorStringInvalidEncoding ||
+              result.Code() == rapidjson::kParseErrorStringEscapeInvalid) &&
+             at < end && byte < 0x20) {
+    // RapidJSON reports a raw control character in a string as an invalid
+    // escape (or encoding); it is an encoding problem of the input.
+    code = "json-encoding";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "control character U+%04X must be escaped in a string",
+                  static_cast<unsigned>(byte));
+    message = buf;
   } else if (result.Code() == rapidjson::kParseErrorStringInvalidEncoding) {
     code = "json-encoding";
-    if (byte < 0x20) {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "control character U+%04X must be escaped in a string",
-                    byte);
-      message = buf;
-    } else {
-      message = "invalid UTF-8 in a string";
-    }
+    message = "invalid UTF-8 in a string";
   } else if (at_end && result.Code() != rapidjson::kParseErrorDocumentRootNotSingular) {
     message = "unexpected end of input";
   } else {

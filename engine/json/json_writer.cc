@@ -9,25 +9,49 @@ namespace iamlint {
 
 namespace {
 
-// Replaces invalid UTF-8 sequences with U+FFFD so the writer never emits
-// malformed JSON from malformed input.
+// Replaces invalid UTF-8 with U+FFFD so the writer never emits malformed
+// JSON from malformed input. Well-formedness follows Unicode Table 3-7 (no
+// overlong forms, no surrogates, nothing above U+10FFFF), and each maximal
+// ill-formed subpart becomes one U+FFFD (the Unicode "best practice", also
+// what WHATWG decoders do): "\xE2\x82" is one replacement, "\xED\xA0\x80"
+// (a surrogate) is three.
 std::string ValidUtf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
   for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = len > 0 && i + len <= s.size();
-    for (size_t k = 1; ok && k < len; ++k) {
-      ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    unsigned char c = byte(i);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
     }
-    if (ok && len == 2) ok = c >= 0xC2;
-    if (ok) {
+    size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    }
+    size_t good = len == 0 ? 0 : 1;  // bytes of a valid prefix so far
+    while (good > 0 && good < len && i + good < s.size()) {
+      unsigned char b = byte(i + good);
+      bool ok = good == 1 ? (b >= lo && b <= hi) : (b >= 0x80 && b <= 0xBF);
+      if (!ok) break;
+      ++good;
+    }
+    if (len > 0 && good == len) {
       out.append(s.substr(i, len));
       i += len;
     } else {
       out.append("\xEF\xBF\xBD");
-      ++i;
+      i += good > 0 ? good : 1;
     }
   }
   return out;
