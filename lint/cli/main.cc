@@ -7,6 +7,7 @@
 
 #include "CLI/CLI.hpp"
 #include "lint/cli/cmd_lint.h"
+#include "lint/cli/cmd_simulate.h"
 #include "lint/cli/exit_code.h"
 
 #ifndef IAMLINT_VERSION
@@ -26,7 +27,7 @@ constexpr const char* kDescription =
     "Exit codes: 0 clean, 1 findings at or above --fail-on (or a failed expect),\n"
     "2 usage error or unreadable input.";
 
-const std::vector<std::string> kSubcommands = {"lint"};
+const std::vector<std::string> kSubcommands = {"lint", "simulate"};
 
 // `iamlint PATH...` means `iamlint lint PATH...`.
 std::vector<std::string> WithDefaultSubcommand(int argc, char** argv) {
@@ -72,6 +73,43 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   lint->add_flag("-v,--verbose", lint_options.verbose, "Show the policy kind of every input");
 
+  iamlint::cli::SimulateCommandOptions sim;
+  CLI::App* simulate = app.add_subcommand(
+      "simulate",
+      "Decide requests: a batch of cases (shared/spec/cases.md) or one request from flags\n"
+      "\n"
+      "Examples:\n"
+      "  iamlint simulate samples/cases/classic-demo.jsonl\n"
+      "  iamlint simulate --policy samples/policies/identity/ec2-s3-list-buckets.json \\\n"
+      "      --action s3:ListAllMyBuckets --resource '*' --explain\n"
+      "\n"
+      "The one-request form derives aws:username, aws:PrincipalArn, aws:PrincipalAccount\n"
+      "and aws:PrincipalType from --principal unless --no-derived-context is given;\n"
+      "batch cases are taken as complete and get no derived keys.");
+  simulate->add_option("cases", sim.case_files, "Case files (JSON Lines or a JSON array), or -");
+  simulate->add_option("--policy", sim.policies, "Identity-based policy file (repeatable)");
+  simulate->add_option("--boundary", sim.boundary, "Permissions boundary policy file");
+  simulate->add_option("--session-policy", sim.session_policies, "Session policy file (repeatable)");
+  simulate->add_option("--resource-policy", sim.resource_policy,
+                       "Resource-based policy (bucket policy, trust policy, key policy...)");
+  simulate->add_option("--scp", sim.scps, "SCP file, one organization level each, root first");
+  simulate->add_option("--rcp", sim.rcps, "RCP file, one organization level each, root first");
+  simulate->add_option("--action", sim.action, "Action to decide, e.g. s3:GetObject");
+  simulate->add_option("--resource", sim.resource, "Resource ARN, or * for actions without one")
+      ->capture_default_str();
+  simulate->add_option("--principal", sim.principal, "Caller ARN (user, role session, root)");
+  simulate->add_option("--resource-account", sim.resource_account,
+                       "Account owning the resource (default: from the ARN, else the caller's)");
+  simulate->add_option("--context", sim.context,
+                       "Request context key=value (repeat a key for a multivalued key)");
+  simulate->add_flag("--no-derived-context", [&](int64_t) { sim.derive_context = false; },
+                     "Do not derive aws:username etc. from --principal");
+  simulate->add_flag("--explain", sim.explain, "Say for every statement whether it applied and why not");
+  simulate->add_flag("--no-index", sim.no_index, "Scan every statement (the reference path)");
+  simulate->add_option("--format", sim.format, "Output of the one-request form")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+
   std::vector<std::string> args = WithDefaultSubcommand(argc, argv);
   try {
     app.parse(args);
@@ -81,6 +119,9 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand(lint)) {
     return iamlint::cli::ToInt(iamlint::cli::RunLintCommand(lint_options, std::cout, std::cerr));
+  }
+  if (app.got_subcommand(simulate)) {
+    return iamlint::cli::ToInt(iamlint::cli::RunSimulateCommand(sim, std::cout, std::cerr));
   }
   std::cout << app.help();
   return iamlint::cli::ToInt(ExitCode::kUsage);

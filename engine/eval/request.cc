@@ -1,0 +1,64 @@
+#include "engine/eval/request.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace iamlint {
+
+namespace {
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+}  // namespace
+
+void Request::AddContext(std::string_view key, std::vector<std::string> values, bool is_list) {
+  std::string lowered = Lower(key);
+  for (ContextEntry& e : context_) {
+    if (e.key == lowered) {
+      e.values.insert(e.values.end(), values.begin(), values.end());
+      e.is_list = e.is_list || is_list;
+      return;
+    }
+  }
+  context_.push_back(ContextEntry{std::move(lowered), std::move(values), is_list});
+}
+
+void Request::Finish() {
+  std::sort(context_.begin(), context_.end(),
+            [](const ContextEntry& a, const ContextEntry& b) { return a.key < b.key; });
+  caller_ = ParseCaller(principal_);
+  action_lower_ = Lower(action_);
+  std::string_view a(action_lower_);
+  size_t colon = a.find(':');
+  if (colon == std::string_view::npos) {
+    action_service_ = std::string_view();
+    action_name_ = a;
+  } else {
+    action_service_ = a.substr(0, colon);
+    action_name_ = a.substr(colon + 1);
+  }
+  if (resource_account_.empty() && resource_.rfind("arn:", 0) == 0) {
+    // arn:partition:service:region:account:...
+    size_t pos = 0;
+    for (int i = 0; i < 4 && pos != std::string::npos; ++i) {
+      pos = resource_.find(':', pos);
+      if (pos != std::string::npos) ++pos;
+    }
+    if (pos != std::string::npos) {
+      size_t end = resource_.find(':', pos);
+      if (end != std::string::npos) resource_account_ = resource_.substr(pos, end - pos);
+    }
+  }
+  if (resource_account_.empty()) resource_account_ = caller_.account;
+}
+
+const ContextEntry* Request::Find(std::string_view lowered_key) const {
+  auto it = std::lower_bound(context_.begin(), context_.end(), lowered_key,
+                             [](const ContextEntry& e, std::string_view k) { return e.key < k; });
+  if (it == context_.end() || it->key != lowered_key) return nullptr;
+  return &*it;
+}
+
+}  // namespace iamlint
