@@ -25,6 +25,8 @@ bool MatchFolded(const Wildcard& wildcard, std::string_view field) {
   return wildcard.Match(AsciiLower(field));
 }
 
+// Short patterns have fewer than five colons, so every colon separates a
+// field; the resource-field rule (keep later colons) does not arise.
 std::vector<std::string_view> SplitAtColons(std::string_view text) {
   std::vector<std::string_view> parts;
   size_t start = 0;
@@ -89,6 +91,8 @@ std::optional<ArnHeadAndResource> SplitArnResource(std::string_view arn) {
 
 ResourcePattern::ResourcePattern() = default;
 
+// Everything is decided here, once per policy, so that Match() only walks
+// precompiled fields; the evaluator runs Match() per request and pattern.
 ResourcePattern ResourcePattern::Compile(std::string_view pattern, ShortArnMode short_mode) {
   ResourcePattern out;
   if (IsAllStars(pattern)) {
@@ -110,6 +114,8 @@ ResourcePattern ResourcePattern::Compile(std::string_view pattern, ShortArnMode 
     return out;
   }
   if (short_mode == ShortArnMode::kNeverMatch) return out;
+  // Padding reuses the six-field path, so padded patterns behave exactly like
+  // the explicit `arn:aws:sqs:us-east-1:111111111111:*`.
   std::string padded(pattern);
   for (size_t i = fields.size(); i < kArnFieldCount; ++i) padded += ":*";
   const std::optional<ArnHeadAndResource> padded_parts = SplitArnResource(padded);
@@ -173,6 +179,8 @@ bool ResourcePattern::Match(std::string_view request_resource) const {
 
 ArnLikePattern::ArnLikePattern() = default;
 
+// Splitting works on the Glob, not on text, because a literal `*` from
+// `${*}` must stay literal inside whichever field it lands in.
 ArnLikePattern ArnLikePattern::Compile(const Glob& pattern) {
   ArnLikePattern out;
   // Split the pieces at the first five literal colons; the sixth field keeps

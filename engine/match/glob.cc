@@ -4,6 +4,8 @@
 
 namespace iamlint {
 
+// Policy text has no escape syntax (spec §2.1), so parsing is a plain split:
+// the only way to get a literal `*` is through a builder.
 Glob Glob::Parse(std::string_view pattern) {
   Glob glob;
   size_t literal_start = 0;
@@ -29,6 +31,8 @@ Glob Glob::Literal(std::string_view text) {
 }
 
 void Glob::AppendLiteral(std::string_view text) {
+  // Empty literals would create empty segments in Wildcard; merged literals
+  // let Wildcard recognise kExact/kPrefix/kSuffix from the piece count alone.
   if (text.empty()) return;
   if (!pieces_.empty() && pieces_.back().kind == GlobPiece::Kind::kLiteral) {
     pieces_.back().text.append(text);
@@ -44,6 +48,7 @@ void Glob::AppendStar() {
   pieces_.push_back(GlobPiece{GlobPiece::Kind::kStar, {}});
 }
 
+// `?` runs are not merged: each stands for exactly one byte.
 void Glob::AppendQuestion() {
   pieces_.push_back(GlobPiece{GlobPiece::Kind::kQuestion, {}});
 }
@@ -132,6 +137,9 @@ Glob Glob::Folded() const {
   return out;
 }
 
+// ASCII only on purpose: IAM action names and ARN fields 2-5 are ASCII, and
+// a locale-dependent tolower would make matching depend on the environment.
+// StringEqualsIgnoreCase needs Unicode folding and does not use this.
 std::string AsciiLower(std::string_view text) {
   std::string out(text);
   for (char& c : out) {

@@ -16,9 +16,8 @@
 // Resource text without variables). The evaluator's variable substitution
 // builds Globs with the Append* methods instead.
 //
-// Globs are compared and matched as byte strings. Case folding is the
-// caller's choice: Folded() lowercases ASCII letters in literal pieces, and the
-// caller lowercases the text it matches (AsciiLower below).
+// Matching is byte-wise; for case-insensitive uses, match Folded() against
+// AsciiLower(text).
 #ifndef IAMLINT_ENGINE_MATCH_GLOB_H_
 #define IAMLINT_ENGINE_MATCH_GLOB_H_
 
@@ -47,9 +46,7 @@ struct GlobPiece {
 //   - no two literal pieces are adjacent (AppendLiteral merges them);
 //   - no two star pieces are adjacent (`**` collapses to `*`, which matches
 //     exactly the same texts).
-// Two Globs built from equal piece sequences compare equal; the invariant
-// makes equal patterns built in different steps compare equal too, except
-// that `*?` and `?*` stay distinct (they match the same texts).
+// Equality is structural: `*?` and `?*` match the same texts but differ.
 class Glob {
  public:
   // The empty pattern, which matches only the empty text.

@@ -6,6 +6,8 @@ namespace iamlint {
 
 namespace {
 
+// std::isdigit depends on the locale and is undefined for negative chars, so
+// the character classes are spelled out.
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool IsAllDigits(std::string_view text) {
@@ -70,6 +72,9 @@ std::optional<Instant> ParseEpochSeconds(std::string_view text) {
   return Instant{value, 0};
 }
 
+// Hand-written rather than inet_pton: inet_pton's leading-zero and
+// embedded-IPv4 rules differ between libcs, and the result must not depend
+// on the platform.
 bool ParseIpv4(std::string_view text, uint8_t* out) {
   size_t pos = 0;
   for (int octet = 0; octet < 4; ++octet) {
@@ -180,6 +185,9 @@ int Base64Value(char c) {
 
 }  // namespace
 
+// Numbers are kept as digit strings: condition values can carry more digits
+// than any machine type, and a double would make `NumericEquals` disagree
+// with the text (0.1 + 0.2, or integers above 2^53).
 std::optional<Decimal> ParseDecimal(std::string_view text) {
   constexpr std::string_view kSpace = " \t\r\n";
   const size_t first = text.find_first_not_of(kSpace);
@@ -199,6 +207,8 @@ std::optional<Decimal> ParseDecimal(std::string_view text) {
   if (!integer.empty() && !IsAllDigits(integer)) return std::nullopt;
   if (!fraction.empty() && !IsAllDigits(fraction)) return std::nullopt;
 
+  // Normalizing here makes equality structural and keeps CompareDecimal a
+  // simple length-then-lexicographic comparison.
   const size_t significant = integer.find_first_not_of('0');
   integer = significant == std::string_view::npos ? std::string_view() : integer.substr(significant);
   const size_t last = fraction.find_last_not_of('0');
@@ -233,6 +243,8 @@ std::string DecimalToString(const Decimal& value) {
 
 std::optional<Instant> ParseDate(std::string_view text) {
   if (text.empty()) return std::nullopt;
+  // Epoch first: an all-digit value is never a date (spec §3.5 decision),
+  // and no W3C form is all digits, so the order cannot hide a date.
   if (IsDigit(text[0]) || text[0] == '-') {
     if (std::optional<Instant> epoch = ParseEpochSeconds(text)) return epoch;
   }
@@ -274,6 +286,9 @@ std::optional<Instant> ParseDate(std::string_view text) {
         if (pos == start) return std::nullopt;
       }
     }
+    // Leap seconds and `24:00` are valid ISO 8601 but never produced by AWS
+    // for request times; accepting them would need normalization rules that
+    // AWS does not document.
     if (hour > 23 || minute > 59 || second > 59) return std::nullopt;
     if (pos < text.size()) {
       const char zone = text[pos];
@@ -307,6 +322,8 @@ int CompareInstant(const Instant& a, const Instant& b) {
   return 0;
 }
 
+// Case-insensitive to match iam-simulate; the validator warns on `True` so
+// that policies do not depend on this.
 std::optional<bool> ParseBool(std::string_view text) {
   auto equals_folded = [text](std::string_view word) {
     if (text.size() != word.size()) return false;
@@ -373,6 +390,8 @@ bool Contains(const IpNetwork& network, const IpAddressValue& address) {
   return (address.bytes[full_bytes] & mask) == network.bytes[full_bytes];
 }
 
+// Padding is optional because context values come from many encoders; it is
+// checked when present so that a stray `=` in the middle is not ignored.
 std::optional<std::string> DecodeBase64(std::string_view text) {
   if (text.ends_with('=')) {
     if (text.size() % 4 != 0) return std::nullopt;

@@ -108,6 +108,9 @@ void WildcardProgram::Segment::PrepareSearch() {
     }
     return;
   }
+  // Shift-and rather than KMP: `?` breaks the border structure KMP relies
+  // on, while shift-and handles it by OR-ing the `?` positions into every
+  // mask, at one word operation per 64 pattern bytes per text byte.
   search_ = Search::kShiftAnd;
   words_ = (k + kWordBits - 1) / kWordBits;
   // Give each distinct literal byte its own row so the table grows with the
@@ -252,6 +255,9 @@ bool WildcardProgram::Match(std::string_view text) const {
 
 Wildcard::Wildcard() = default;
 
+// The special strategies cover nearly every real Action and Resource
+// pattern; they avoid the shared program allocation and compile to one
+// standard-library comparison each.
 Wildcard Wildcard::Compile(const Glob& glob) {
   Wildcard out;
   out.glob_ = glob;

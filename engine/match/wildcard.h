@@ -23,24 +23,19 @@
 // globs: segments have fixed lengths, so ending a segment earlier never
 // removes an option for the segments after it. No backtracking is needed.
 //
-// Cost of Match() with n = text length and m = pattern length, worst case:
-//   - segments of literal bytes: O(n + m) overall (short segments use
-//     std::string_view::find, whose worst case O(n * k) is bounded by the
-//     short-segment limit k; longer segments use Knuth-Morris-Pratt);
-//   - segments containing `?`: bit-parallel shift-and, O(n * ceil(k / 64))
-//     for a segment of length k.
-// Each middle segment scans only the text after the previous match, so the
-// scans never overlap. A 100,000-byte pattern `*a*a*…*b` against a
-// 1,000,000-byte text runs in milliseconds. Compilation is O(m) time and
-// memory (plus 512 bytes per `?`-segment and one mask word per byte value
-// present in it per 64 pattern bytes).
+// Worst-case cost of Match() for text length n and pattern length m:
+// literal segments O(n + m) overall (string_view::find up to 16 bytes, where
+// its O(n * 16) worst case is still linear; Knuth-Morris-Pratt beyond); a
+// segment of length k with `?` O(n * ceil(k / 64)) by bit-parallel
+// shift-and. Middle segments scan disjoint parts of the text, so a
+// 100,000-byte `*a*a*…*b` against 1,000,000 bytes takes milliseconds.
+// Compilation is O(m).
 //
 // Matching is byte-wise and case-sensitive. Case-insensitive callers (Action
 // matching, ARN fields 2-5) compile with FromPatternFolded() or from
 // Glob::Folded(), and pass text lowered with AsciiLower().
 //
-// WildcardMatchReference (wildcard_reference.h) is the slow, obviously
-// correct oracle; tests compare the two on random inputs.
+// The oracle is WildcardMatchReference (wildcard_reference.h).
 #ifndef IAMLINT_ENGINE_MATCH_WILDCARD_H_
 #define IAMLINT_ENGINE_MATCH_WILDCARD_H_
 
