@@ -1,6 +1,8 @@
 #include "engine/policy/policy_builder.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -23,6 +25,7 @@ std::string AsciiLower(std::string_view s) {
 }
 
 std::string WithArticle(std::string_view kind_name) {
+  if (kind_name == "null") return "null";
   char c = kind_name.empty() ? 'x' : kind_name[0];
   bool vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
   return std::string(vowel ? "an " : "a ") + std::string(kind_name);
@@ -48,8 +51,17 @@ std::string KindNoun(PolicyKind kind) {
   return "policy";
 }
 
-// Kinds stored by IAM itself (Sid charset rules, character set rules).
+// Kinds whose Sid must be alphanumeric (semantics §1.2; every kind but
+// service resource policies, which are stored by S3, SQS, KMS...).
 bool IsIamStoredKind(PolicyKind kind) { return kind != PolicyKind::kResource; }
+
+// Kinds sent through the IAM/STS APIs, whose `PolicyDocument`/`Policy`
+// parameter pattern limits the character set (semantics §1.3). SCPs and
+// RCPs go through Organizations, resource policies through their service.
+bool IsIamApiKind(PolicyKind kind) {
+  return kind == PolicyKind::kIdentity || kind == PolicyKind::kTrust ||
+         kind == PolicyKind::kBoundary || kind == PolicyKind::kSession;
+}
 
 bool IsAllDigits(std::string_view s) {
   if (s.empty()) return false;
@@ -61,10 +73,111 @@ bool IsAllDigits(std::string_view s) {
 
 bool HasWildcard(std::string_view s) { return s.find_first_of("*?") != std::string_view::npos; }
 
+// `*`/`?` wildcard match, ASCII case-insensitive, iterative (backtracks to
+// the last `*` only, so it is O(|pattern|·|text|) at worst).
+bool WildcardMatchFolded(std::string_view pattern, std::string_view text) {
+  auto fold = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
+  size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && (pattern[p] == '?' || fold(pattern[p]) == fold(text[t]))) {
+      ++p;
+      ++t;
+    } else if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      mark = t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+// The actions a role trust policy grants (semantics §1.5): assuming the
+// role, and the session extras that go with it.
+constexpr std::string_view kTrustActions[] = {
+    "sts:AssumeRole",   "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity",
+    "sts:TagSession",   "sts:SetSourceIdentity",  "sts:SetContext",
+};
+
+// How a `Federated` principal signs in (semantics §1.6).
+enum class Federation { kNone, kSaml, kWebIdentity };
+
+Federation FederatedKindOf(std::string_view v) {
+  constexpr std::string_view kWebIdentityProviders[] = {
+      "cognito-identity.amazonaws.com", "accounts.google.com", "graph.facebook.com",
+      "www.amazon.com"};
+  for (std::string_view p : kWebIdentityProviders) {
+    if (v == p) return Federation::kWebIdentity;
+  }
+  if (v.rfind("arn:", 0) != 0) return Federation::kNone;
+  // arn:partition:iam::account:saml-provider/Name or :oidc-provider/host/path
+  size_t colons = 0, at = 0;
+  for (size_t i = 0; i < v.size() && colons < 5; ++i) {
+    if (v[i] == ':') {
+      ++colons;
+      at = i + 1;
+    }
+  }
+  if (colons < 5) return Federation::kNone;
+  std::string_view resource = v.substr(at);
+  if (resource.rfind("saml-provider/", 0) == 0 && resource.size() > 14) return Federation::kSaml;
+  if (resource.rfind("oidc-provider/", 0) == 0 && resource.size() > 14) {
+    return Federation::kWebIdentity;
+  }
+  return Federation::kNone;
+}
+
+// True when `action` (a pattern) names the `sts` service and matches at
+// least one trust action: `sts:AssumeRole`, `sts:*`, `STS:assumerole*`...
+bool IsTrustAction(std::string_view action) {
+  if (action.size() < 4 || AsciiLower(action.substr(0, 4)) != "sts:") return false;
+  for (std::string_view name : kTrustActions) {
+    if (WildcardMatchFolded(action, name)) return true;
+  }
+  return false;
+}
+
 constexpr std::string_view kTopElements[] = {"Version", "Id", "Statement"};
 constexpr std::string_view kStatementElements[] = {"Sid",         "Effect",   "Principal",
                                                    "NotPrincipal", "Action",   "NotAction",
                                                    "Resource",    "NotResource", "Condition"};
+
+// "did you mean" for an unknown operator: the qualifier (if any) and the
+// rest are matched separately, and the rest is compared with every base
+// name with and without `IfExists`, so `ForAnyValues:StringEqual` gets
+// `ForAnyValue:StringEquals` and `StringLikeIfExist` gets
+// `StringLikeIfExists`. Empty when nothing is close.
+std::vector<std::string> SuggestOperator(std::string_view op_name) {
+  std::string_view rest = op_name;
+  std::string prefix;
+  size_t colon = rest.find(':');
+  if (colon != std::string_view::npos) {
+    std::string qualifier = ClosestMatch(rest.substr(0, colon), {"ForAllValues", "ForAnyValue"});
+    if (qualifier.empty()) return {};
+    prefix = qualifier + ":";
+    rest.remove_prefix(colon + 1);
+  }
+  std::vector<std::string> storage;
+  for (int i = 0; i < kBaseOperatorCount; ++i) {
+    std::string_view name = AllBaseOperatorNames()[i];
+    storage.emplace_back(name);
+    if (name != "Null") storage.push_back(std::string(name) + "IfExists");
+  }
+  std::vector<std::string_view> names(storage.begin(), storage.end());
+  std::string guess = ClosestMatch(rest, names);
+  if (guess.empty()) return {};
+  return {"did you mean " + Quote(prefix + guess) + "?"};
+}
+
+// A statement for people: its Sid in backticks, else its 1-based position.
+std::string StatementName(const Statement& st) {
+  if (st.sid && !st.sid->value.empty()) return Quote(st.sid->value);
+  return std::to_string(st.index + 1);
+}
 
 class Builder {
  public:
@@ -82,12 +195,19 @@ class Builder {
             std::vector<std::string> notes = {}) {
     sink_.Report(code, Severity::kWarning, span, std::move(message), std::move(notes));
   }
+  void Info(std::string_view code, Span span, std::string message,
+            std::vector<std::string> notes = {}) {
+    sink_.Report(code, Severity::kInfo, span, std::move(message), std::move(notes));
+  }
 
-  void CheckDuplicateKeys(JsonValue object);
+  // Reports duplicate keys of `object` and returns, per member, whether a
+  // later member with the same key shadows it. Like most JSON parsers (and,
+  // presumably, AWS's), the model keeps the last of duplicate members.
+  std::vector<bool> CheckDuplicateKeys(JsonValue object);
   void UnknownElement(std::string_view where, std::string_view name, Span span,
                       const std::vector<std::string_view>& known);
   bool ExpectString(JsonValue value, std::string_view element);
-  void CheckCharacters(std::string_view text, Span span);
+  void CheckCharacters(const PolicyDocument& doc);
 
   void ReadStatement(JsonValue value, size_t index, PolicyDocument& doc);
   std::optional<PatternClause> ReadPatternList(JsonValue value, Span key_span, bool negated,
@@ -105,6 +225,7 @@ class Builder {
                         std::string_view element);
   void ValidatePrincipals(const PolicyDocument& doc, const Statement& st);
   void ValidateAwsPrincipal(const LocatedString& value);
+  void ValidateTrustActions(const Statement& st);
   void ValidateConditions(const PolicyDocument& doc, const Statement& st);
   void ValidateSids(const PolicyDocument& doc);
   void ValidateSize(const PolicyDocument& doc);
@@ -114,21 +235,34 @@ class Builder {
   const SourceManager& sources_;
   const PolicyBuildOptions& options_;
   DiagnosticSink& sink_;
+  bool version_present_ = false;  // a `Version` member exists, whatever its type
+  // Per statement (parallel to PolicyDocument::statements): which elements
+  // exist, whatever their values.
+  struct Present {
+    bool resource = false;  // Resource or NotResource
+    bool principal = false;  // Principal or NotPrincipal
+  };
+  std::vector<Present> present_;
 };
 
-void Builder::CheckDuplicateKeys(JsonValue object) {
-  if (object.size() < 2) return;
-  std::unordered_map<std::string_view, uint32_t> seen;
-  seen.reserve(object.size());
+std::vector<bool> Builder::CheckDuplicateKeys(JsonValue object) {
+  std::vector<bool> shadowed(object.size(), false);
+  if (object.size() < 2) return shadowed;
+  std::unordered_map<std::string_view, uint32_t> last;  // key -> latest member
+  last.reserve(object.size());
   for (uint32_t i = 0; i < object.size(); ++i) {
-    auto [it, inserted] = seen.emplace(object.key(i), i);
+    auto [it, inserted] = last.emplace(object.key(i), i);
     if (inserted) continue;
-    LineColumn first = sources_.Begin(object.key_span(it->second));
+    LineColumn previous = sources_.Begin(object.key_span(it->second));
+    shadowed[it->second] = true;
+    it->second = i;
     Error("duplicate-key", object.key_span(i),
           "duplicate key " + Quote(object.key(i)) + " in the same object",
-          {"first defined at line " + std::to_string(first.line) + ", column " +
-           std::to_string(first.column) + "; JSON readers keep only one of them"});
+          {"the one at line " + std::to_string(previous.line) + ", column " +
+           std::to_string(previous.column) +
+           " is ignored: JSON parsers keep only the last one"});
   }
+  return shadowed;
 }
 
 void Builder::UnknownElement(std::string_view where, std::string_view name, Span span,
@@ -147,35 +281,47 @@ bool Builder::ExpectString(JsonValue value, std::string_view element) {
   return false;
 }
 
-// IAM accepts only U+0009, U+000A, U+000D and U+0020–U+00FF (semantics §1.3).
-void Builder::CheckCharacters(std::string_view text, Span span) {
+// IAM's API takes a policy document only if every character is U+0009,
+// U+000A, U+000D or in U+0020–U+00FF (semantics §1.3, E2). The rule is on
+// the text as sent, so it is checked on the source bytes: `\u2028` written
+// as an escape passes, a raw U+2028 does not. The reader has validated the
+// UTF-8 already; characters outside strings are JSON syntax (ASCII), so
+// every offender is inside a string, and each string is reported once.
+void Builder::CheckCharacters(const PolicyDocument& doc) {
+  if (!IsIamApiKind(doc.kind)) return;
+  std::string_view text = sources_.text(doc.span.source).substr(doc.span.begin, doc.span.size());
+  bool in_string = false, escaped = false, reported = false;
   for (size_t i = 0; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    uint32_t cp = c;
-    size_t len = 1;
-    if (c >= 0xF0) {
-      len = 4;
-      cp = c & 0x07u;
-    } else if (c >= 0xE0) {
-      len = 3;
-      cp = c & 0x0Fu;
-    } else if (c >= 0xC0) {
-      len = 2;
-      cp = c & 0x1Fu;
-    }
-    for (size_t k = 1; k < len && i + k < text.size(); ++k) {
+    size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    len = std::min(len, text.size() - i);
+    uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+    for (size_t k = 1; k < len; ++k) {
       cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
     }
-    i += len;
-    bool allowed = cp == 0x09 || cp == 0x0A || cp == 0x0D || (cp >= 0x20 && cp <= 0xFF);
-    if (!allowed) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "U+%04X", cp);
-      Error("invalid-character", span,
-            std::string("character ") + buf +
-                " is not allowed in an IAM policy (only tab, newline and U+0020 to U+00FF)");
-      return;
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+        reported = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
     }
+    if (cp > 0xFF && !reported) {
+      char code_point[16];
+      std::snprintf(code_point, sizeof code_point, "U+%04X", static_cast<unsigned>(cp));
+      uint32_t at = doc.span.begin + static_cast<uint32_t>(i);
+      Error("invalid-character", Span{doc.span.source, at, at + static_cast<uint32_t>(len)},
+            std::string("character ") + code_point + " is not allowed in " +
+                WithArticle(KindNoun(doc.kind)) +
+                ": IAM accepts only tab, line feed, carriage return and U+0020 to U+00FF");
+      reported = true;
+    }
+    i += len;
   }
 }
 
@@ -187,23 +333,21 @@ std::optional<PolicyDocument> Builder::Build(JsonValue root) {
   }
   PolicyDocument doc;
   doc.span = root.span();
-  CheckDuplicateKeys(root);
+  std::vector<bool> shadowed = CheckDuplicateKeys(root);
   JsonValue statements;
-  Span statement_key;
   bool seen_statement = false;
   for (uint32_t i = 0; i < root.size(); ++i) {
     std::string_view key = root.key(i);
     JsonValue value = root.member_value(i);
+    if (shadowed[i] && (key == "Version" || key == "Id" || key == "Statement")) continue;
     if (key == "Version") {
+      version_present_ = true;
       if (ExpectString(value, "Version")) doc.version = LocatedString{std::string(value.text()), value.span()};
     } else if (key == "Id") {
       if (ExpectString(value, "Id")) doc.id = LocatedString{std::string(value.text()), value.span()};
     } else if (key == "Statement") {
-      if (!seen_statement) {
-        statements = value;
-        statement_key = root.key_span(i);
-        seen_statement = true;
-      }
+      statements = value;
+      seen_statement = true;
     } else {
       UnknownElement("policy", key, root.key_span(i),
                      std::vector<std::string_view>(std::begin(kTopElements), std::end(kTopElements)));
@@ -240,7 +384,6 @@ std::optional<PolicyDocument> Builder::Build(JsonValue root) {
           "`Statement` must be an object or a list of objects, not " +
               WithArticle(JsonKindName(statements.kind())));
   }
-  (void)statement_key;
 
   if (options_.kind) {
     doc.kind = *options_.kind;
@@ -252,12 +395,13 @@ std::optional<PolicyDocument> Builder::Build(JsonValue root) {
 }
 
 void Builder::ReadStatement(JsonValue value, size_t index, PolicyDocument& doc) {
-  CheckDuplicateKeys(value);
+  std::vector<bool> shadowed = CheckDuplicateKeys(value);
   Statement st;
   st.index = index;
   st.span = value.span();
   bool saw_action = false, saw_resource = false, saw_principal = false;
   for (uint32_t i = 0; i < value.size(); ++i) {
+    if (shadowed[i]) continue;  // reported as duplicate-key; the last one counts
     std::string_view key = value.key(i);
     JsonValue v = value.member_value(i);
     Span key_span = value.key_span(i);
@@ -318,6 +462,9 @@ void Builder::ReadStatement(JsonValue value, size_t index, PolicyDocument& doc) 
   if (!saw_action) {
     Error("missing-action", head, "statement has neither `Action` nor `NotAction`");
   }
+  // An element that is present but unreadable was reported already; it
+  // must not also be reported as missing.
+  present_.push_back(Present{saw_resource, saw_principal});
   doc.statements.push_back(std::move(st));
 }
 
@@ -330,7 +477,6 @@ std::optional<PatternClause> Builder::ReadPatternList(JsonValue value, Span key_
   if (value.is_string()) {
     clause.single_string = true;
     clause.values.push_back(LocatedString{std::string(value.text()), value.span()});
-    CheckCharacters(value.text(), value.span());
     return clause;
   }
   if (!value.is_array()) {
@@ -351,7 +497,6 @@ std::optional<PatternClause> Builder::ReadPatternList(JsonValue value, Span key_
                 WithArticle(JsonKindName(item.kind())));
       continue;
     }
-    CheckCharacters(item.text(), item.span());
     clause.values.push_back(LocatedString{std::string(item.text()), item.span()});
   }
   return clause;
@@ -379,13 +524,14 @@ std::optional<PrincipalClause> Builder::ReadPrincipal(JsonValue value, Span key_
               WithArticle(JsonKindName(value.kind())));
     return std::nullopt;
   }
-  CheckDuplicateKeys(value);
+  std::vector<bool> shadowed = CheckDuplicateKeys(value);
   if (value.size() == 0) {
     Warn("empty-list", value.span(), Quote(element) + " is empty: the statement matches nobody");
   }
   static const std::vector<std::string_view> kTypes = {"AWS", "Service", "Federated",
                                                        "CanonicalUser"};
   for (uint32_t i = 0; i < value.size(); ++i) {
+    if (shadowed[i]) continue;
     std::string_view type_name = value.key(i);
     PrincipalType type;
     if (type_name == "AWS") {
@@ -435,8 +581,12 @@ void Builder::ReadCondition(JsonValue value, Statement& st) {
               WithArticle(JsonKindName(value.kind())));
     return;
   }
-  CheckDuplicateKeys(value);
+  std::vector<bool> shadowed_ops = CheckDuplicateKeys(value);
+  if (value.size() == 0) {
+    Info("empty-condition", value.span(), "`Condition` is empty: it imposes nothing");
+  }
   for (uint32_t i = 0; i < value.size(); ++i) {
+    if (shadowed_ops[i]) continue;
     std::string_view op_name = value.key(i);
     Span op_span = value.key_span(i);
     JsonValue block = value.member_value(i);
@@ -462,30 +612,19 @@ void Builder::ReadCondition(JsonValue value, Statement& st) {
       if (!parsed.case_fix.empty()) {
         notes.push_back("did you mean " + Quote(parsed.case_fix) + "?");
       } else {
-        // Suggest from the base names, keeping any qualifier and IfExists.
-        std::string_view base = op_name;
-        std::string prefix, suffix;
-        for (std::string_view q : {std::string_view("ForAllValues:"), std::string_view("ForAnyValue:")}) {
-          if (base.substr(0, q.size()) == q) {
-            prefix = std::string(q);
-            base.remove_prefix(q.size());
-          }
-        }
-        if (base.size() > 8 && base.substr(base.size() - 8) == "IfExists") {
-          suffix = "IfExists";
-          base.remove_suffix(8);
-        }
-        std::vector<std::string_view> names(AllBaseOperatorNames(),
-                                            AllBaseOperatorNames() + kBaseOperatorCount);
-        std::string guess = ClosestMatch(base, names);
-        if (!guess.empty()) notes.push_back("did you mean " + Quote(prefix + guess + suffix) + "?");
+        notes = SuggestOperator(op_name);
       }
       Error("unknown-condition-operator", op_span,
             "unknown condition operator " + Quote(op_name), std::move(notes));
     }
-    CheckDuplicateKeys(block);
+    std::vector<bool> shadowed_keys = CheckDuplicateKeys(block);
+    if (block.size() == 0) {
+      Info("empty-condition", block.span(),
+           "condition operator " + Quote(op_name) + " has no keys: it imposes nothing");
+    }
     std::unordered_map<std::string, uint32_t> folded_keys;
     for (uint32_t k = 0; k < block.size(); ++k) {
+      if (shadowed_keys[k]) continue;
       ConditionEntry entry;
       entry.operator_text = LocatedString{std::string(op_name), op_span};
       entry.op = parsed.op;
@@ -506,7 +645,6 @@ void Builder::ReadCondition(JsonValue value, Statement& st) {
           case JsonKind::kTrue:
           case JsonKind::kFalse:
             entry.values.push_back(LocatedString{std::string(item.text()), item.span()});
-            if (item.is_string()) CheckCharacters(item.text(), item.span());
             break;
           default:
             Error("invalid-type", item.span(),
@@ -552,8 +690,7 @@ void Builder::InferKind(PolicyDocument& doc) {
       break;
     }
     for (const LocatedString& a : st.action->values) {
-      std::string lower = AsciiLower(a.value);
-      if (lower.rfind("sts:", 0) != 0) {
+      if (!IsTrustAction(a.value)) {
         trust = false;
         break;
       }
@@ -561,16 +698,17 @@ void Builder::InferKind(PolicyDocument& doc) {
   }
   if (trust) {
     doc.kind = PolicyKind::kTrust;
-    doc.kind_reason = "statements name a `Principal`, only `sts:` actions and no `Resource`";
+    doc.kind_reason =
+        "statements name a `Principal`, only `sts:AssumeRole*`-family actions and no `Resource`";
   } else {
     doc.kind = PolicyKind::kResource;
-    doc.kind_reason = "statement " + with_principal->Label() + " names a `Principal`";
+    doc.kind_reason = "statement " + StatementName(*with_principal) + " names a `Principal`";
   }
 }
 
 void Builder::ValidateForKind(PolicyDocument& doc) {
   PolicyKind kind = doc.kind;
-  if (!doc.version) {
+  if (!version_present_) {
     if (kind == PolicyKind::kScp || kind == PolicyKind::kRcp) {
       Error("missing-version", Span{doc.span.source, doc.span.begin, doc.span.begin + 1},
             WithArticle(KindNoun(kind)) + " requires `\"Version\": \"2012-10-17\"`");
@@ -580,7 +718,7 @@ void Builder::ValidateForKind(PolicyDocument& doc) {
            "variables are plain text",
            {"add \"Version\": \"2012-10-17\""});
     }
-  } else if ((kind == PolicyKind::kScp || kind == PolicyKind::kRcp) &&
+  } else if ((kind == PolicyKind::kScp || kind == PolicyKind::kRcp) && doc.version &&
              doc.version->value == kVersion2008) {
     Error("invalid-version", doc.version->span,
           WithArticle(KindNoun(kind)) + " requires `\"Version\": \"2012-10-17\"`");
@@ -593,6 +731,7 @@ void Builder::ValidateForKind(PolicyDocument& doc) {
   }
   for (const Statement& st : doc.statements) ValidateStatementForKind(doc, st);
   ValidateSids(doc);
+  CheckCharacters(doc);
   if (options_.check_size) ValidateSize(doc);
 }
 
@@ -600,6 +739,7 @@ void Builder::ValidateStatementForKind(const PolicyDocument& doc, const Statemen
   PolicyKind kind = doc.kind;
   Span head{st.span.source, st.span.begin, st.span.begin + 1};
   std::string noun = KindNoun(kind);
+  const Present& present = present_[static_cast<size_t>(&st - doc.statements.data())];
 
   // Resource / NotResource.
   if (kind == PolicyKind::kTrust) {
@@ -608,14 +748,14 @@ void Builder::ValidateStatementForKind(const PolicyDocument& doc, const Statemen
             "a role trust policy must not have " +
                 std::string(st.resource->negated ? "`NotResource`" : "`Resource`"));
     }
-  } else if (!st.resource && kind != PolicyKind::kResource) {
+  } else if (!present.resource && kind != PolicyKind::kResource) {
     Error("missing-resource", head, "statement has neither `Resource` nor `NotResource`");
   }
   if (st.resource && kind != PolicyKind::kTrust) ValidateResources(doc, *st.resource);
 
   // Principal / NotPrincipal.
   if (KindHasPrincipal(kind)) {
-    if (!st.principal) {
+    if (!present.principal) {
       Error("missing-principal", head,
             "statement in " + WithArticle(noun) + " needs `Principal` or `NotPrincipal`");
     }
@@ -625,6 +765,7 @@ void Builder::ValidateStatementForKind(const PolicyDocument& doc, const Statemen
               std::string(st.principal->negated ? "`NotPrincipal`" : "`Principal`"));
   }
   if (st.principal && KindHasPrincipal(kind)) ValidatePrincipals(doc, st);
+  if (kind == PolicyKind::kTrust) ValidateTrustActions(st);
 
   // Action / NotAction.
   if (st.action) {
@@ -653,10 +794,10 @@ void Builder::ValidateStatementForKind(const PolicyDocument& doc, const Statemen
         }
       }
     }
-    if (st.principal && (st.principal->negated || !(st.principal->wildcard ||
+    if (st.principal && !st.principal->negated && !(st.principal->wildcard ||
                                                    (st.principal->entries.size() == 1 &&
                                                     st.principal->entries[0].type == PrincipalType::kAws &&
-                                                    st.principal->entries[0].value.value == "*")))) {
+                                                    st.principal->entries[0].value.value == "*"))) {
       Error("rcp-syntax", st.principal->span,
             "a resource control policy statement must have `\"Principal\": \"*\"`");
     }
@@ -668,6 +809,7 @@ void Builder::ValidateActions(const PatternClause& clause) {
   for (const LocatedString& a : clause.values) {
     const std::string& text = a.value;
     if (text == "*") continue;
+    if (text.find("${") != std::string::npos) continue;  // variable-not-allowed says why
     size_t colon = text.find(':');
     size_t colons = 0;
     for (char c : text) colons += c == ':';
@@ -805,9 +947,15 @@ void Builder::ValidatePrincipals(const PolicyDocument& doc, const Statement& st)
                     " principal " + Quote(v));
         } else if (v.empty()) {
           Error("invalid-principal", e.value.span, "empty principal");
+        } else if (e.type == PrincipalType::kFederated && FederatedKindOf(v) == Federation::kNone) {
+          Error("invalid-principal", e.value.span,
+                "invalid `Federated` principal " + Quote(v) +
+                    ": expected a SAML or OIDC provider ARN or a web identity provider",
+                {"web identity providers are `cognito-identity.amazonaws.com`, "
+                 "`accounts.google.com`, `graph.facebook.com` and `www.amazon.com`"});
         }
         if (e.type == PrincipalType::kFederated && doc.kind != PolicyKind::kTrust) {
-          Warn("invalid-principal", e.value.span,
+          Warn("federated-outside-trust", e.value.span,
                "`Federated` principals are meaningful only in role trust policies");
         }
         break;
@@ -821,6 +969,54 @@ void Builder::ValidatePrincipals(const PolicyDocument& doc, const Statement& st)
         break;
       }
     }
+  }
+}
+
+// In a role trust policy each kind of principal assumes the role through
+// its own action (semantics §1.5, Access Analyzer "Mismatched action for
+// principal"): AWS and Service principals `sts:AssumeRole`, SAML providers
+// `sts:AssumeRoleWithSAML`, OIDC and web identity providers
+// `sts:AssumeRoleWithWebIdentity`. A statement that allows only session
+// extras (`sts:TagSession`...) is fine; so is any Deny.
+void Builder::ValidateTrustActions(const Statement& st) {
+  if (!st.principal || st.principal->negated || st.principal->wildcard || !st.action ||
+      st.action->negated || (st.effect && st.effect->value == Effect::kDeny)) {
+    return;
+  }
+  constexpr std::string_view kAssume[] = {"sts:AssumeRole", "sts:AssumeRoleWithSAML",
+                                          "sts:AssumeRoleWithWebIdentity"};
+  bool allows[3] = {false, false, false};
+  bool any = false;
+  for (const LocatedString& a : st.action->values) {
+    for (size_t k = 0; k < 3; ++k) {
+      if (WildcardMatchFolded(a.value, kAssume[k])) allows[k] = any = true;
+    }
+  }
+  if (!any) return;
+  for (const PrincipalEntry& e : st.principal->entries) {
+    size_t need = 0;
+    switch (e.type) {
+      case PrincipalType::kAws:
+        if (e.value.value == "*") continue;
+        need = 0;
+        break;
+      case PrincipalType::kService:
+        need = 0;
+        break;
+      case PrincipalType::kFederated: {
+        Federation f = FederatedKindOf(e.value.value);
+        if (f == Federation::kNone) continue;  // reported as invalid-principal
+        need = f == Federation::kSaml ? 1 : 2;
+        break;
+      }
+      case PrincipalType::kCanonicalUser:
+        continue;
+    }
+    if (allows[need]) continue;
+    Error("trust-action-mismatch", e.value.span,
+          Quote(PrincipalTypeName(e.type)) + " principal " + Quote(e.value.value) +
+              " assumes a role with " + Quote(kAssume[need]) +
+              ", which this statement does not allow");
   }
 }
 
@@ -931,7 +1127,10 @@ void Builder::ValidateSids(const PolicyDocument& doc) {
         }
       }
     }
-    if (sid.empty()) continue;
+    if (sid.empty()) {
+      Info("empty-sid", st.sid->span, "`Sid` is empty", {"remove it or give it a name"});
+      continue;
+    }
     auto [it, inserted] = seen.emplace(sid, &st);
     if (!inserted) {
       LineColumn first = sources_.Begin(it->second->sid->span);
