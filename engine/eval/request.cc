@@ -30,14 +30,13 @@ void Request::Finish() {
             [](const ContextEntry& a, const ContextEntry& b) { return a.key < b.key; });
   caller_ = ParseCaller(principal_);
   action_lower_ = Lower(action_);
-  std::string_view a(action_lower_);
-  size_t colon = a.find(':');
-  if (colon == std::string_view::npos) {
-    action_service_ = std::string_view();
-    action_name_ = a;
+  size_t colon = action_lower_.find(':');
+  if (colon == std::string::npos) {
+    service_length_ = 0;
+    name_offset_ = 0;
   } else {
-    action_service_ = a.substr(0, colon);
-    action_name_ = a.substr(colon + 1);
+    service_length_ = colon;
+    name_offset_ = colon + 1;
   }
   if (resource_account_.empty() && resource_.rfind("arn:", 0) == 0) {
     // arn:partition:service:region:account:...

@@ -45,9 +45,14 @@ class Request {
   // else the caller's account.
   const std::string& resource_account() const { return resource_account_; }
   const CallerIdentity& caller() const { return caller_; }
-  // Lowercased service prefix and action name ("s3", "getobject").
-  std::string_view action_service() const { return action_service_; }
-  std::string_view action_name() const { return action_name_; }
+  // Lowercased service prefix and action name ("s3", "getobject"); empty
+  // service when the action has no `:`.
+  std::string_view action_service() const {
+    return std::string_view(action_lower_).substr(0, service_length_);
+  }
+  std::string_view action_name() const {
+    return std::string_view(action_lower_).substr(name_offset_);
+  }
   const std::vector<ContextEntry>& context() const { return context_; }
 
   // The entry for `lowered_key`, or null when the key is absent.
@@ -56,8 +61,11 @@ class Request {
  private:
   std::string principal_, action_, resource_, resource_account_;
   CallerIdentity caller_;
+  // Offsets, not views: a Request is copied and moved (inside Case), and a
+  // view into a short string's inline buffer would dangle after the move.
   std::string action_lower_;
-  std::string_view action_service_, action_name_;
+  size_t service_length_ = 0;
+  size_t name_offset_ = 0;
   std::vector<ContextEntry> context_;  // sorted by key after Finish()
 };
 
