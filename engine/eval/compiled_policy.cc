@@ -61,7 +61,6 @@ CompiledConditionValue CompileValue(const ConditionOperator& op, std::string_vie
   switch (type) {
     case OperatorType::kString:
       if (UsesWildcards(op.base)) v.glob = Wildcard::FromPattern(text);
-      if (IgnoresCase(op.base)) v.folded = Lower(text);
       break;
     case OperatorType::kArn:
       v.arn = ArnLikePattern::Compile(Glob::Parse(text));

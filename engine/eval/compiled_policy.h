@@ -60,7 +60,6 @@ struct CompiledConditionValue {
   std::optional<bool> boolean;
   std::optional<IpNetwork> network;
   std::optional<std::string> binary;
-  std::string folded;  // IgnoreCase operators
 };
 
 struct CompiledCondition {

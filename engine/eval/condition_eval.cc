@@ -1,27 +1,24 @@
 #include "engine/eval/condition_eval.h"
 
-#include <cctype>
-
+#include "engine/eval/case_fold.h"
 #include "engine/eval/variables.h"
+#include "engine/match/arn.h"
 #include "engine/policy/global_keys.h"
 
 namespace iamlint {
 
 namespace {
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  }
-  return true;
-}
-
 // The outcome of comparing one request value against one policy value with
-// the positive form of the operator.
-enum class Cmp { kMatch, kNoMatch, kInvalidRequestValue };
+// the positive form of the operator. Either side may be invalid for the
+// operator's type (§3.5): an invalid value never matches, and a negated
+// operator never holds over it (NotIpAddress with a bad CIDR, DateNotEquals
+// with a bad date: "false for every Date operator, including
+// DateNotEquals"; iam-simulate agrees for every typed family).
+enum class Cmp { kMatch, kNoMatch, kInvalidRequestValue, kInvalidPolicyValue };
+
+// §2.7: a context value that is not an ARN never matches an Arn operator.
+bool IsArn(std::string_view r) { return SplitArn(r).has_value(); }
 
 Cmp Order(int c, BaseOperator base) {
   bool ok = false;
@@ -62,8 +59,10 @@ Cmp CompareWithVariables(BaseOperator base, const CompiledConditionValue& p, std
     Glob glob;
     if (!SubstituteToGlob(p.parts, request, /*wildcards=*/true, &glob)) return Cmp::kNoMatch;
     if (type == OperatorType::kArn) {
-      if (r.rfind("arn:", 0) != 0) return Cmp::kInvalidRequestValue;
-      return ArnLikeMatch(glob, r) ? Cmp::kMatch : Cmp::kNoMatch;
+      if (!IsArn(r)) return Cmp::kInvalidRequestValue;
+      ArnLikePattern pattern = ArnLikePattern::Compile(glob);
+      if (pattern.form() == ArnLikePattern::Form::kNothing) return Cmp::kInvalidPolicyValue;
+      return pattern.Match(r) ? Cmp::kMatch : Cmp::kNoMatch;
     }
     return Wildcard::Compile(glob).Match(r) ? Cmp::kMatch : Cmp::kNoMatch;
   }
@@ -73,9 +72,10 @@ Cmp CompareWithVariables(BaseOperator base, const CompiledConditionValue& p, std
     auto pb = ParseBool(text);
     auto rb = ParseBool(r);
     if (!rb) return Cmp::kInvalidRequestValue;
-    return pb && *pb == *rb ? Cmp::kMatch : Cmp::kNoMatch;
+    if (!pb) return Cmp::kInvalidPolicyValue;
+    return *pb == *rb ? Cmp::kMatch : Cmp::kNoMatch;
   }
-  bool same = IgnoresCase(base) ? EqualsIgnoreCase(r, text) : r == text;
+  bool same = IgnoresCase(base) ? EqualsFoldedUtf8(r, text) : r == text;
   return same ? Cmp::kMatch : Cmp::kNoMatch;
 }
 
@@ -85,39 +85,46 @@ Cmp Compare(BaseOperator base, const CompiledConditionValue& p, std::string_view
   switch (TypeOf(base)) {
     case OperatorType::kString:
       if (UsesWildcards(base)) return p.glob.Match(r) ? Cmp::kMatch : Cmp::kNoMatch;
-      if (IgnoresCase(base)) return EqualsIgnoreCase(r, p.text) ? Cmp::kMatch : Cmp::kNoMatch;
+      if (IgnoresCase(base)) return EqualsFoldedUtf8(r, p.text) ? Cmp::kMatch : Cmp::kNoMatch;
       return r == p.text ? Cmp::kMatch : Cmp::kNoMatch;
     case OperatorType::kNumeric: {
       auto rv = ParseDecimal(r);
       if (!rv) return Cmp::kInvalidRequestValue;
-      if (!p.number) return Cmp::kNoMatch;
+      if (!p.number) return Cmp::kInvalidPolicyValue;
       return Order(CompareDecimal(*rv, *p.number), base);
     }
     case OperatorType::kDate: {
       auto rv = ParseDate(r);
       if (!rv) return Cmp::kInvalidRequestValue;
-      if (!p.date) return Cmp::kNoMatch;
+      if (!p.date) return Cmp::kInvalidPolicyValue;
       return Order(CompareInstant(*rv, *p.date), base);
     }
     case OperatorType::kBool: {
       auto rv = ParseBool(r);
       if (!rv) return Cmp::kInvalidRequestValue;
-      return p.boolean && *p.boolean == *rv ? Cmp::kMatch : Cmp::kNoMatch;
+      if (!p.boolean) return Cmp::kInvalidPolicyValue;
+      return *p.boolean == *rv ? Cmp::kMatch : Cmp::kNoMatch;
     }
     case OperatorType::kBinary: {
-      // The context may carry the bytes as base64 text (cases, CLI).
+      // Text contexts (cases, CLI) carry the bytes as base64, so both sides
+      // are decoded; §3.5: invalid base64 never matches.
       auto rv = DecodeBase64(r);
-      if (rv && p.binary) return *rv == *p.binary ? Cmp::kMatch : Cmp::kNoMatch;
-      return r == p.text ? Cmp::kMatch : Cmp::kNoMatch;
+      if (!rv) return Cmp::kInvalidRequestValue;
+      if (!p.binary) return Cmp::kInvalidPolicyValue;
+      return *rv == *p.binary ? Cmp::kMatch : Cmp::kNoMatch;
     }
     case OperatorType::kIp: {
       auto rv = ParseIp(r);
       if (!rv) return Cmp::kInvalidRequestValue;
-      return p.network && Contains(*p.network, *rv) ? Cmp::kMatch : Cmp::kNoMatch;
+      if (!p.network) return Cmp::kInvalidPolicyValue;
+      return Contains(*p.network, *rv) ? Cmp::kMatch : Cmp::kNoMatch;
     }
     case OperatorType::kArn:
-      if (r.rfind("arn:", 0) != 0) return Cmp::kInvalidRequestValue;
-      return p.arn && p.arn->Match(r) ? Cmp::kMatch : Cmp::kNoMatch;
+      if (!IsArn(r)) return Cmp::kInvalidRequestValue;
+      if (!p.arn || p.arn->form() == ArnLikePattern::Form::kNothing) {
+        return Cmp::kInvalidPolicyValue;
+      }
+      return p.arn->Match(r) ? Cmp::kMatch : Cmp::kNoMatch;
     case OperatorType::kNull:
       return Cmp::kNoMatch;
   }
@@ -125,19 +132,26 @@ Cmp Compare(BaseOperator base, const CompiledConditionValue& p, std::string_view
 }
 
 // Does request value r satisfy the operator for this key (positive: some p
-// matches; negated: no p matches)? Invalid request values never satisfy.
+// matches; negated: no p matches)? An invalid request value never
+// satisfies; an invalid policy value is skipped by a positive operator and
+// makes a negated one fail.
 bool ValueSatisfies(const CompiledCondition& c, std::string_view r, const Request& request) {
   BaseOperator base = c.op->base;
+  const bool negated = IsNegated(base);
   bool any = false;
   for (const CompiledConditionValue& p : c.values) {
     Cmp cmp = Compare(base, p, r, request);
     if (cmp == Cmp::kInvalidRequestValue) return false;
+    if (cmp == Cmp::kInvalidPolicyValue) {
+      if (negated) return false;
+      continue;
+    }
     if (cmp == Cmp::kMatch) {
       any = true;
       break;
     }
   }
-  return IsNegated(base) ? !any : any;
+  return negated ? !any : any;
 }
 
 std::string Quote(std::string_view s) { return "`" + std::string(s) + "`"; }
