@@ -17,6 +17,11 @@ void LintBuffer(SourceId id, const LintOptions& options, const SourceManager& so
   file.source = id;
   file.policy = ReadPolicy(sources, id, read, sink);
   result->files.push_back(std::move(file));
+  sink.Sort();  // one buffer: offset order is line:column order
+  // Counts come from the sink, which also counts what it dropped past its cap.
+  result->errors += sink.count(Severity::kError);
+  result->warnings += sink.count(Severity::kWarning);
+  result->infos += sink.count(Severity::kInfo);
   for (Diagnostic& d : sink.Take()) result->diagnostics.push_back(std::move(d));
 }
 
@@ -38,19 +43,6 @@ LintResult RunLint(const std::vector<std::string>& paths, const LintOptions& opt
                      return std::make_tuple(a.span.source, la.line, la.column, a.code) <
                             std::make_tuple(b.span.source, lb.line, lb.column, b.code);
                    });
-  for (const Diagnostic& d : result.diagnostics) {
-    switch (d.severity) {
-      case Severity::kError:
-        ++result.errors;
-        break;
-      case Severity::kWarning:
-        ++result.warnings;
-        break;
-      case Severity::kInfo:
-        ++result.infos;
-        break;
-    }
-  }
   return result;
 }
 

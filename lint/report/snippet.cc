@@ -28,12 +28,19 @@ std::string RenderSnippet(const SourceManager& sources, const Span& span) {
   std::string_view shown = line.substr(window_start, kWindow);
   size_t caret_at = column - window_start;
   std::string out = "  " + SanitizeForTerminal(shown) + "\n  ";
-  for (size_t i = 0; i < caret_at && i < shown.size(); ++i) out.push_back(shown[i] == '\t' ? '\t' : ' ');
+  // Columns in the header count bytes; on screen a UTF-8 character takes one
+  // cell, so continuation bytes add no padding and no tilde.
+  auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+  for (size_t i = 0; i < caret_at && i < shown.size(); ++i) {
+    if (continuation(shown[i])) continue;
+    out.push_back(shown[i] == '\t' ? '\t' : ' ');
+  }
   out.push_back('^');
   size_t span_len = span.end > span.begin ? span.end - span.begin : 1;
-  size_t room = shown.size() > caret_at ? shown.size() - caret_at : 0;
-  size_t tildes = std::min(span_len, room);
-  for (size_t i = 1; i < tildes; ++i) out.push_back('~');
+  size_t stop = std::min(shown.size(), caret_at + span_len);
+  for (size_t i = caret_at + 1; i < stop; ++i) {
+    if (!continuation(shown[i])) out.push_back('~');
+  }
   out.push_back('\n');
   return out;
 }
