@@ -211,6 +211,7 @@ std::shared_ptr<const CompiledPolicy> CompiledPolicy::Compile(
       CompiledCondition cc;
       cc.op = entry.op;
       cc.key = Lower(entry.key.value);
+      cc.key_as_written = entry.key.value;
       cc.entry = i;
       if (entry.op) {
         for (const LocatedString& v : entry.values) {

@@ -64,7 +64,8 @@ struct CompiledConditionValue {
 
 struct CompiledCondition {
   std::optional<ConditionOperator> op;  // empty: unknown operator (never true)
-  std::string key;                      // lowercased
+  std::string key;                      // lowercased, for lookups
+  std::string key_as_written;           // for explanations
   std::vector<CompiledConditionValue> values;
   uint32_t entry = 0;  // index into Statement::conditions
 };

@@ -198,7 +198,7 @@ bool EvaluateCondition(const CompiledCondition& c, const Request& request, std::
     for (const CompiledConditionValue& p : c.values) {
       if (p.boolean && *p.boolean == (entry == nullptr)) return true;
     }
-    return Explain(why, "`Null` on " + Quote(c.key) + ": the key is " +
+    return Explain(why, "`Null` on " + Quote(c.key_as_written) + ": the key is " +
                             (entry ? "present" : "absent"));
   }
 
@@ -206,7 +206,7 @@ bool EvaluateCondition(const CompiledCondition& c, const Request& request, std::
     bool holds = op.qualifier == SetQualifier::kForAllValues ||
                  (op.qualifier == SetQualifier::kNone && (op.if_exists || IsNegated(op.base)));
     if (holds) return true;
-    return Explain(why, Quote(name) + ": request has no " + Quote(c.key));
+    return Explain(why, Quote(name) + ": request has no " + Quote(c.key_as_written));
   }
 
   const std::vector<std::string>& values = entry->values;
@@ -214,7 +214,7 @@ bool EvaluateCondition(const CompiledCondition& c, const Request& request, std::
     case SetQualifier::kForAllValues:
       for (const std::string& r : values) {
         if (!ValueSatisfies(c, r, request)) {
-          return Explain(why, Quote(name) + " on " + Quote(c.key) + ": request value " +
+          return Explain(why, Quote(name) + " on " + Quote(c.key_as_written) + ": request value " +
                                   Quote(r) + " is not covered by " + PolicyValuesText(c));
         }
       }
@@ -223,7 +223,7 @@ bool EvaluateCondition(const CompiledCondition& c, const Request& request, std::
       for (const std::string& r : values) {
         if (ValueSatisfies(c, r, request)) return true;
       }
-      return Explain(why, Quote(name) + " on " + Quote(c.key) + ": no request value of " +
+      return Explain(why, Quote(name) + " on " + Quote(c.key_as_written) + ": no request value of " +
                               ValuesText(values) + " satisfies " + PolicyValuesText(c));
     case SetQualifier::kNone:
       break;
@@ -231,7 +231,7 @@ bool EvaluateCondition(const CompiledCondition& c, const Request& request, std::
 
   // A multivalued key needs a set qualifier; a bare operator never matches.
   if (entry->is_list || IsMultivaluedGlobalKey(c.key)) {
-    return Explain(why, Quote(name) + " on multivalued key " + Quote(c.key) +
+    return Explain(why, Quote(name) + " on multivalued key " + Quote(c.key_as_written) +
                             " without `ForAllValues:` or `ForAnyValue:` never matches");
   }
   // Single-valued key (several values only when keys differing in case
@@ -244,7 +244,7 @@ bool EvaluateCondition(const CompiledCondition& c, const Request& request, std::
     for (const std::string& r : values) holds = holds || ValueSatisfies(c, r, request);
   }
   if (holds) return true;
-  return Explain(why, Quote(name) + " on " + Quote(c.key) + ": request value " +
+  return Explain(why, Quote(name) + " on " + Quote(c.key_as_written) + ": request value " +
                           ValuesText(values) + (IsNegated(op.base) ? " is one of " : " does not match ") +
                           PolicyValuesText(c));
 }

@@ -745,7 +745,7 @@ TEST_CASE("the trace explains which condition failed and why", "[eval]") {
   Outcome out = Run(c);
   REQUIRE(out.trace.size() == 1);
   CHECK(out.trace[0] ==
-        "identity[0]/Mfa condition: `Bool`: request has no `aws:multifactorauthpresent`");
+        "identity[0]/Mfa condition: `Bool`: request has no `aws:MultiFactorAuthPresent`");
   c.context = Q("{'ex:a':'2','aws:MultiFactorAuthPresent':'true'}");
   out = Run(c);
   REQUIRE(out.trace.size() == 1);
