@@ -26,10 +26,13 @@ ExitCode RunLintCommand(const LintCommandOptions& options, std::ostream& out, st
   if (options.verbose) {
     for (const lint::LintedFile& f : result.files) {
       if (!f.policy) continue;
-      err << lint::SanitizeForTerminal(sources.name(f.source)) << ": "
-          << PolicyKindName(f.policy->kind) << " policy";
+      // The kind by its --policy-type name, and where it came from.
+      err << lint::SanitizeForTerminal(sources.name(f.source)) << ": kind "
+          << PolicyKindName(f.policy->kind);
       if (f.policy->kind_inferred) {
         err << " (inferred: " << lint::SanitizeForTerminal(f.policy->kind_reason) << ")";
+      } else {
+        err << " (given by --policy-type)";
       }
       err << "\n";
     }
