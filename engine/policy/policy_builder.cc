@@ -239,8 +239,10 @@ class Builder {
   // Per statement (parallel to PolicyDocument::statements): which elements
   // exist, whatever their values.
   struct Present {
-    bool resource = false;  // Resource or NotResource
-    bool principal = false;  // Principal or NotPrincipal
+    std::string_view resource;   // "Resource", "NotResource" or "" when absent
+    Span resource_key;
+    std::string_view principal;  // "Principal", "NotPrincipal" or ""
+    Span principal_key;
   };
   std::vector<Present> present_;
 };
@@ -400,6 +402,7 @@ void Builder::ReadStatement(JsonValue value, size_t index, PolicyDocument& doc) 
   st.index = index;
   st.span = value.span();
   bool saw_action = false, saw_resource = false, saw_principal = false;
+  Present present;
   for (uint32_t i = 0; i < value.size(); ++i) {
     if (shadowed[i]) continue;  // reported as duplicate-key; the last one counts
     std::string_view key = value.key(i);
@@ -436,6 +439,8 @@ void Builder::ReadStatement(JsonValue value, size_t index, PolicyDocument& doc) 
         continue;
       }
       saw_resource = true;
+      present.resource = key == "Resource" ? "Resource" : "NotResource";
+      present.resource_key = key_span;
       st.resource = ReadPatternList(v, key_span, key == "NotResource", key);
     } else if (key == "Principal" || key == "NotPrincipal") {
       if (saw_principal) {
@@ -444,6 +449,8 @@ void Builder::ReadStatement(JsonValue value, size_t index, PolicyDocument& doc) 
         continue;
       }
       saw_principal = true;
+      present.principal = key == "Principal" ? "Principal" : "NotPrincipal";
+      present.principal_key = key_span;
       st.principal = ReadPrincipal(v, key_span, key == "NotPrincipal", key);
     } else if (key == "Condition") {
       st.has_condition = true;
@@ -464,7 +471,7 @@ void Builder::ReadStatement(JsonValue value, size_t index, PolicyDocument& doc) 
   }
   // An element that is present but unreadable was reported already; it
   // must not also be reported as missing.
-  present_.push_back(Present{saw_resource, saw_principal});
+  present_.push_back(present);
   doc.statements.push_back(std::move(st));
 }
 
@@ -743,26 +750,28 @@ void Builder::ValidateStatementForKind(const PolicyDocument& doc, const Statemen
 
   // Resource / NotResource.
   if (kind == PolicyKind::kTrust) {
-    if (st.resource) {
-      Error("resource-not-allowed", st.resource->key_span,
-            "a role trust policy must not have " +
-                std::string(st.resource->negated ? "`NotResource`" : "`Resource`"));
+    if (!present.resource.empty()) {
+      Error("resource-not-allowed", present.resource_key,
+            "a role trust policy must not have " + Quote(present.resource));
     }
-  } else if (!present.resource && kind != PolicyKind::kResource) {
+  } else if (present.resource.empty() && kind != PolicyKind::kResource) {
     Error("missing-resource", head, "statement has neither `Resource` nor `NotResource`");
   }
   if (st.resource && kind != PolicyKind::kTrust) ValidateResources(doc, *st.resource);
 
   // Principal / NotPrincipal.
   if (KindHasPrincipal(kind)) {
-    if (!present.principal) {
+    if (present.principal.empty()) {
       Error("missing-principal", head,
             "statement in " + WithArticle(noun) + " needs `Principal` or `NotPrincipal`");
+    } else if (present.principal == "NotPrincipal" &&
+               (kind == PolicyKind::kTrust || kind == PolicyKind::kRcp)) {
+      Error("principal-not-allowed", present.principal_key,
+            WithArticle(noun) + " must not have `NotPrincipal`");
     }
-  } else if (st.principal) {
-    Error("principal-not-allowed", st.principal->key_span,
-          WithArticle(noun) + " must not have " +
-              std::string(st.principal->negated ? "`NotPrincipal`" : "`Principal`"));
+  } else if (!present.principal.empty()) {
+    Error("principal-not-allowed", present.principal_key,
+          WithArticle(noun) + " must not have " + Quote(present.principal));
   }
   if (st.principal && KindHasPrincipal(kind)) ValidatePrincipals(doc, st);
   if (kind == PolicyKind::kTrust) ValidateTrustActions(st);
@@ -919,11 +928,8 @@ void Builder::CheckVariables(const PolicyDocument& doc, const LocatedString& val
 
 void Builder::ValidatePrincipals(const PolicyDocument& doc, const Statement& st) {
   const PrincipalClause& p = *st.principal;
-  if (p.negated) {
-    if (doc.kind == PolicyKind::kTrust || doc.kind == PolicyKind::kRcp) {
-      Error("principal-not-allowed", p.key_span,
-            WithArticle(KindNoun(doc.kind)) + " must not have `NotPrincipal`");
-    } else if (st.effect && st.effect->value == Effect::kAllow) {
+  if (p.negated && doc.kind == PolicyKind::kResource) {
+    if (st.effect && st.effect->value == Effect::kAllow) {
       Error("notprincipal-with-allow", p.key_span,
             "`NotPrincipal` is not supported with `\"Effect\": \"Allow\"`",
             {"use \"Principal\" with a condition on `aws:PrincipalArn` instead"});
@@ -1183,6 +1189,16 @@ void Builder::ValidateSize(const PolicyDocument& doc) {
            {"the console removes formatting; the API and CLI count every character"});
     }
     return;
+  }
+  // The IAM and STS APIs also cap the document as sent, white space and all
+  // (semantics §7.4: `PolicyDocument` is at most 131,072 characters).
+  constexpr size_t kIamApiLimit = 131072;
+  if (IsIamApiKind(doc.kind) && all > kIamApiLimit) {
+    Error("policy-too-large", head,
+          "policy has " + std::to_string(all) +
+              " characters including white space, over the 131072-character limit of the IAM "
+              "API",
+          {"remove formatting before uploading"});
   }
   if (stripped > quota.limit) {
     Error("policy-too-large", head,

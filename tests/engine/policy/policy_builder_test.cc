@@ -448,6 +448,19 @@ TEST_CASE("Principal: missing-principal, principal-not-allowed, notprincipal-wit
         "\"Allow\"`"}},
       {"NotPrincipal with Deny", kResource,
        Policy({kDeny, R"("NotPrincipal": {"AWS": "111122223333"})", kGetObject, kObjects}), {}},
+      {"an unreadable Principal is still not allowed", kIdentity,
+       Policy({kAllow, R"("Principal": 5)", kGetObject, kObjects}),
+       {"5:5 error principal-not-allowed: an identity policy must not have `Principal`",
+        "5:18 error invalid-type: `Principal` must be `*` or an object, not a number"}},
+      {"an unreadable NotPrincipal is still not allowed in trust", kTrust,
+       Policy({kDeny, R"("NotPrincipal": [])", kAssumeRole}),
+       {"5:5 error principal-not-allowed: a role trust policy must not have `NotPrincipal`",
+        "5:21 error invalid-type: `NotPrincipal` must be `*` or an object, not an array"}},
+      {"an unreadable Resource is still not allowed in trust", kTrust,
+       Policy({kAllow, kEc2Principal, kAssumeRole, R"("Resource": 7)"}),
+       {"7:5 error resource-not-allowed: a role trust policy must not have `Resource`",
+        "7:17 error invalid-type: `Resource` must be a string or a list of strings, not a "
+        "number"}},
       {"both", kResource,
        Policy({kAllow, kAnyone, R"("NotPrincipal": "*")", kGetObject, kObjects}),
        {"6:5 error conflicting-elements: statement has both `Principal` and `NotPrincipal`: use "
@@ -949,6 +962,19 @@ TEST_CASE("policy-too-large: quota per kind, white space rules", "[policy]") {
         Lines{"1:1 warning policy-too-large: policy has 2049 characters without formatting, "
               "over the 2048-character quota of a role trust policy if spaces inside strings "
               "count"});
+  // The IAM API refuses documents over 131,072 characters as sent, even when
+  // the quota (which ignores white space) is met.
+  std::string padded = sized(100, "");
+  padded.insert(1, std::string(131073 - padded.size(), '\n'));
+  REQUIRE(padded.size() == 131073);
+  CHECK(ParsePolicy(padded, PolicyKind::kIdentity).lines() ==
+        Lines{"1:1 error policy-too-large: policy has 131073 characters including white space, "
+              "over the 131072-character limit of the IAM API"});
+  CHECK(ParsePolicy(padded.substr(0, 1) + padded.substr(2), PolicyKind::kIdentity)
+            .lines()
+            .empty());
+  // Not an IAM API kind: Organizations and S3 have their own limits.
+  CHECK_FALSE(ParsePolicy(padded, PolicyKind::kResource).has("policy-too-large"));
   // check_size = false turns the check off.
   CHECK(ParsePolicy(sized(6145 - kBase, ""), kIdentity, /*check_size=*/false).lines().empty());
   CHECK(SizeQuotaFor(PolicyKind::kResource).limit == 20480);
