@@ -3,8 +3,10 @@
 // This is the only door through which RapidJSON enters iamlint (a ctest
 // guard checks that). Parsing is SAX and iterative: no recursion on input
 // depth, and nesting deeper than JsonReadOptions::max_depth stops the read
-// with a diagnostic. Strings are validated as UTF-8, numbers are kept as raw
-// text, a leading UTF-8 byte-order mark is skipped, NUL bytes are refused.
+// with a diagnostic. Strings are validated as UTF-8 (no overlong forms, no
+// surrogates), numbers are kept as raw text whatever their size (a
+// 10,000-digit integer or 1e400 is valid JSON), a leading UTF-8 byte-order
+// mark is skipped, NUL bytes are refused.
 //
 // Every failure becomes one Diagnostic at the exact byte where reading
 // stopped, with one of these codes:
