@@ -69,7 +69,7 @@ const rcpServices = new Set(readJson('data/rcpSupportedServices.json'));
 const require = createRequire(import.meta.url);
 const { globalConditionKeys } = require(path.join(pkgDir, 'dist/cjs/globalConditionKeys.js'));
 
-const services = [...serviceList].sort(cmp);
+const services = [...serviceList].sort(foldedCmp);
 if (new Set(services).size !== services.length) fail('duplicate service prefix');
 for (const s of rcpServices) {
   if (!services.includes(s)) fail(`RCP-supported service ${s} is not in services.json`);
