@@ -53,6 +53,7 @@ CallerIdentity ParseCaller(std::string_view principal) {
     } else if (resource.rfind("role/", 0) == 0) {
       caller.kind = CallerKind::kRole;
       caller.role_name = std::string(resource.substr(resource.rfind('/') + 1));
+      caller.service_linked_role = resource.rfind("role/aws-service-role/", 0) == 0;
     }
   } else if (service == "sts") {
     if (resource.rfind("assumed-role/", 0) == 0) {
@@ -62,6 +63,9 @@ CallerIdentity ParseCaller(std::string_view principal) {
     } else if (resource.rfind("federated-user/", 0) == 0) {
       caller.kind = CallerKind::kFederatedUser;
     }
+  }
+  if (caller.is_role_session() && caller.role_name.rfind("AWSServiceRoleFor", 0) == 0) {
+    caller.service_linked_role = true;
   }
   return caller;
 }

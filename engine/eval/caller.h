@@ -26,6 +26,11 @@ struct CallerIdentity {
   std::string account;    // 12 digits, or empty
   std::string role_name;  // kRole, kAssumedRole: the role's name (no path)
   std::string root_arn;   // arn:<partition>:iam::<account>:root, or empty
+  // kRole, kAssumedRole: a service-linked role, recognised by the path
+  // `/aws-service-role/` that only such roles have (role ARNs), or by the
+  // `AWSServiceRoleFor` name prefix AWS gives them (session ARNs carry no
+  // path). SCPs and RCPs do not apply to them (semantics §5.7, §5.8).
+  bool service_linked_role = false;
 
   // True for callers that act as a role session (kRole, kAssumedRole).
   bool is_role_session() const { return kind == CallerKind::kRole || kind == CallerKind::kAssumedRole; }

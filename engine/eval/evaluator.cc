@@ -4,6 +4,7 @@
 
 #include "engine/eval/condition_eval.h"
 #include "engine/eval/variables.h"
+#include "engine/match/arn.h"
 
 namespace iamlint {
 
@@ -305,6 +306,21 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
+// The STS actions a role's trust policy governs (semantics §1.5: the
+// AssumeRole* family, and sts:TagSession, sts:SetSourceIdentity and
+// sts:SetContext, which accompany them).
+bool IsTrustAction(std::string_view service, std::string_view name) {
+  return service == "sts" && (StartsWith(name, "assumerole") || name == "tagsession" ||
+                              name == "setsourceidentity" || name == "setcontext");
+}
+
+// The resource field of an ARN ("role/r1", "key/k1"), or empty.
+std::string_view ArnResourceOf(std::string_view arn, std::string_view service) {
+  auto fields = SplitArn(arn);
+  if (!fields || fields->service != service) return std::string_view();
+  return fields->resource;
+}
+
 }  // namespace
 
 void Authorize(const PolicyBundle& bundle, const Request& request, const EvalOptions& options,
@@ -319,7 +335,11 @@ void Authorize(const PolicyBundle& bundle, const Request& request, const EvalOpt
   const CallerIdentity& caller = request.caller();
   bool anonymous_or_service = caller.kind == CallerKind::kAnonymous || caller.kind == CallerKind::kService;
   bool is_user = caller.kind == CallerKind::kUser;
-  bool subject_to_boundary = bundle.boundary != nullptr && (is_user || caller.is_role_session());
+  // A boundary caps the user or role and every session made from it,
+  // including GetFederationToken sessions of a user (table 5.4).
+  bool subject_to_boundary =
+      bundle.boundary != nullptr &&
+      (is_user || caller.is_role_session() || caller.kind == CallerKind::kFederatedUser);
   Walker walker(request, options, scratch, trace, subject_to_boundary);
   DecisionInputs in;
   in.anonymous_or_service = anonymous_or_service;
@@ -354,6 +374,21 @@ void Authorize(const PolicyBundle& bundle, const Request& request, const EvalOpt
     }
   }
 
+  // Role trust policies and KMS key policies must themselves allow the
+  // caller (§5.5). Every role has a trust policy and every key a key policy,
+  // so a request on a role or key whose policy the case does not give has
+  // no such grant: the identity policies alone never suffice.
+  std::string_view service = request.action_service();
+  std::string_view name = request.action_name();
+  in.resource_is_trust = IsTrustAction(service, name);
+  in.resource_must_allow =
+      service == "kms" &&
+      (bundle.resource != nullptr || StartsWith(ArnResourceOf(request.resource(), "kms"), "key/"));
+  if (in.resource_is_trust) {
+    in.resource_must_allow =
+        bundle.resource != nullptr || StartsWith(ArnResourceOf(request.resource(), "iam"), "role/");
+  }
+
   // The resource's policy.
   if (bundle.resource != nullptr) {
     size_t denies_before = scratch->denies.size();
@@ -362,9 +397,8 @@ void Authorize(const PolicyBundle& bundle, const Request& request, const EvalOpt
     in.resource_grant = r.any_allow ? r.grant : PrincipalGrant::kNone;
     // S3: the bucket owner's root user can always read, change and delete
     // the bucket policy, whatever the policy denies (S3 API reference).
-    std::string_view name = request.action_name();
     bool owner_root_exception =
-        request.action_service() == "s3" && caller.kind == CallerKind::kRoot &&
+        service == "s3" && caller.kind == CallerKind::kRoot &&
         caller.account == request.resource_account() &&
         (name == "getbucketpolicy" || name == "putbucketpolicy" || name == "deletebucketpolicy");
     if (owner_root_exception) {
@@ -372,9 +406,6 @@ void Authorize(const PolicyBundle& bundle, const Request& request, const EvalOpt
     } else {
       in.explicit_deny = in.explicit_deny || r.any_deny;
     }
-    std::string_view service = request.action_service();
-    in.resource_is_trust = service == "sts" && StartsWith(name, "assumerole");
-    in.resource_must_allow = in.resource_is_trust || service == "kms";
   }
 
   // Organization guardrails: every level needs an applicable Allow.
@@ -391,12 +422,14 @@ void Authorize(const PolicyBundle& bundle, const Request& request, const EvalOpt
       *all_allow = *all_allow && level_allows;
     }
   };
-  // SCPs limit principals of member accounts; not anonymous or service callers.
-  if (bundle.has_scp && !anonymous_or_service) {
+  // SCPs limit principals of member accounts; not anonymous or service
+  // callers, and not service-linked roles (§5.7).
+  if (bundle.has_scp && !anonymous_or_service && !caller.service_linked_role) {
     in.scp_applies = true;
     levels(bundle.scp, Slot::kScp, &in.scp_allows);
   }
-  if (bundle.has_rcp) {
+  // RCPs apply to every caller except service-linked roles (§5.8).
+  if (bundle.has_rcp && !caller.service_linked_role) {
     in.rcp_present = true;
     levels(bundle.rcp, Slot::kRcp, &in.rcp_allows);
   }

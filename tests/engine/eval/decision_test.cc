@@ -480,6 +480,15 @@ TEST_CASE("federated-user sessions (GetFederationToken, §5.3, §5.9)", "[eval]"
   rows.push_back({"identity ∩ session policy", with, "Allow", ""});
   CaseSpec direct = SameAccount(fed, Aws(fed));
   rows.push_back({"RBP names the federated-user ARN", direct, "Allow", ""});
+  // Table 5.4: the boundary of the IAM user behind the session blocks.
+  CaseSpec boundary = with;
+  boundary.boundary = kOnlyEc2;
+  rows.push_back({"the user's boundary caps the federated session", boundary, "ImplicitDeny",
+                  "boundary"});
+  CaseSpec direct_boundary = direct;
+  direct_boundary.boundary = kOnlyEc2;
+  rows.push_back({"...but not a grant to the federated-user ARN itself", direct_boundary, "Allow",
+                  ""});
   RunRows(rows);
 }
 
@@ -579,6 +588,29 @@ TEST_CASE("role trust policies and KMS key policies must allow the caller (§5.5
   CaseSpec direct = kms(Aws(alice));
   direct.identity.clear();
   rows.push_back({"key policy names alice, no identity policy", direct, "Allow", ""});
+
+  // Every key has a key policy and every role a trust policy: when the case
+  // gives none, nothing in it grants, and identity policies alone never
+  // suffice.
+  CaseSpec no_key_policy = kms(Aws(alice));
+  no_key_policy.resource_policy.clear();
+  rows.push_back({"a key without its key policy", no_key_policy, "ImplicitDeny", "resource"});
+  CaseSpec create_key;
+  create_key.action = "kms:CreateKey";
+  create_key.resource = "*";
+  create_key.identity = {Policy({Allow("kms:CreateKey")})};
+  rows.push_back({"kms actions on no key are identity-only", create_key, "Allow", ""});
+  CaseSpec no_trust = account_ok;
+  no_trust.resource_policy.clear();
+  rows.push_back({"a role without its trust policy", no_trust, "ImplicitDeny", "resource"});
+  // §1.5: sts:TagSession / SetSourceIdentity accompany AssumeRole and are
+  // governed by the trust policy too.
+  CaseSpec tag = assume(Aws(alice));
+  tag.action = "sts:TagSession";
+  rows.push_back({"sts:TagSession not in the trust policy", tag, "ImplicitDeny", "resource"});
+  tag.resource_policy = Policy({S("{'Effect':'Allow','Principal':{'AWS':'" + alice +
+                                  "'},'Action':['sts:AssumeRole','sts:TagSession']}")});
+  rows.push_back({"sts:TagSession in the trust policy", tag, "Allow", ""});
   RunRows(rows);
 }
 
@@ -662,6 +694,24 @@ TEST_CASE("SCP and RCP levels: every level needs an Allow (§5.7, §5.8)", "[eva
   rcp_deny.resource_policy = Policy({AllowTo("\"*\"", "s3:GetObject", "arn:aws:s3:::b/*")});
   rcp_deny.context = Q("{'aws:PrincipalAccount':'222222222222'}");
   rows.push_back({"RCP Deny for callers outside the account", rcp_deny, "ExplicitDeny", ""});
+  // §5.7/§5.8: service-linked roles are exempt from SCPs and RCPs (AWS
+  // docs; iam-simulate does not model this, §9).
+  const std::string deny_all = Policy({Deny("*", "*", "DenyAll")});
+  CaseSpec slr = base;
+  slr.principal = "arn:aws:iam::111111111111:role/aws-service-role/"
+                  "elasticmapreduce.amazonaws.com/AWSServiceRoleForEMRCleanup";
+  slr.scp = {{FullAwsAccess(), deny_all}};
+  slr.rcp = std::vector<std::vector<std::string>>{{}};
+  rows.push_back({"a service-linked role ignores SCPs and RCPs", slr, "Allow", ""});
+  CaseSpec slr_session = slr;
+  slr_session.principal =
+      "arn:aws:sts::111111111111:assumed-role/AWSServiceRoleForEMRCleanup/cleanup";
+  rows.push_back({"...and so do its sessions", slr_session, "Allow", ""});
+  CaseSpec ordinary = slr;
+  ordinary.principal = "arn:aws:iam::111111111111:role/service-role/EMR_DefaultRole";
+  ordinary.rcp.reset();
+  rows.push_back({"an ordinary role in a service-role path does not", ordinary, "ExplicitDeny",
+                  ""});
   CaseSpec rcp_anon = rcp;
   rcp_anon.principal = "";
   rcp_anon.resource_account = "111111111111";
