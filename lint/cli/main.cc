@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
+#include "lint/cli/cmd_catalog.h"
+#include "lint/cli/cmd_expand.h"
 #include "lint/cli/cmd_lint.h"
 #include "lint/cli/cmd_simulate.h"
 #include "lint/cli/exit_code.h"
@@ -27,7 +29,7 @@ constexpr const char* kDescription =
     "Exit codes: 0 clean, 1 findings at or above --fail-on (or a failed expect),\n"
     "2 usage error or unreadable input.";
 
-const std::vector<std::string> kSubcommands = {"lint", "simulate"};
+const std::vector<std::string> kSubcommands = {"lint", "simulate", "expand", "catalog"};
 
 // `iamlint PATH...` means `iamlint lint PATH...`.
 std::vector<std::string> WithDefaultSubcommand(int argc, char** argv) {
@@ -110,6 +112,36 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
 
+  iamlint::cli::ExpandCommandOptions expand_options;
+  CLI::App* expand = app.add_subcommand(
+      "expand",
+      "List the actions an IAM Action pattern matches, with their access levels\n"
+      "\n"
+      "Examples:\n"
+      "  iamlint expand 's3:Get*'\n"
+      "  iamlint expand --format json '*:Describe*' 'iam:*AccessKey*'");
+  expand->add_option("patterns", expand_options.patterns, "Action patterns (* and ? wildcards)")
+      ->required();
+  expand->add_option("--format", expand_options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  expand->add_option("--catalog", expand_options.catalog_file,
+                     "Catalog file to use instead of the built-in one");
+
+  iamlint::cli::CatalogCommandOptions catalog_options;
+  CLI::App* catalog = app.add_subcommand(
+      "catalog",
+      "Show the AWS action catalog's source, data date and counts\n"
+      "\n"
+      "Examples:\n"
+      "  iamlint catalog\n"
+      "  iamlint catalog --format json");
+  catalog->add_option("--format", catalog_options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  catalog->add_option("--catalog", catalog_options.catalog_file,
+                      "Catalog file to use instead of the built-in one");
+
   std::vector<std::string> args = WithDefaultSubcommand(argc, argv);
   try {
     app.parse(args);
@@ -119,6 +151,12 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand(lint)) {
     return iamlint::cli::ToInt(iamlint::cli::RunLintCommand(lint_options, std::cout, std::cerr));
+  }
+  if (app.got_subcommand(expand)) {
+    return iamlint::cli::ToInt(iamlint::cli::RunExpandCommand(expand_options, std::cout, std::cerr));
+  }
+  if (app.got_subcommand(catalog)) {
+    return iamlint::cli::ToInt(iamlint::cli::RunCatalogCommand(catalog_options, std::cout, std::cerr));
   }
   if (app.got_subcommand(simulate)) {
     return iamlint::cli::ToInt(iamlint::cli::RunSimulateCommand(sim, std::cout, std::cerr));
