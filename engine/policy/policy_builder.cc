@@ -1062,7 +1062,20 @@ void Builder::ValidateAwsPrincipal(const LocatedString& value) {
     start = colon + 1;
   }
   fields.push_back(view.substr(start));
-  bool ok = fields.size() == 6 && IsAllDigits(fields[4]) && fields[4].size() == 12;
+  // A CloudFront origin access identity (legacy, still in S3 bucket
+  // policies): arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ID.
+  if (fields.size() == 6 && fields[2] == "iam" && fields[4] == "cloudfront" &&
+      fields[5].rfind("user/CloudFront Origin Access Identity ", 0) == 0) {
+    return;
+  }
+  if (fields.size() == 6 && (fields[2] == "iam" || fields[2] == "sts") &&
+      !(IsAllDigits(fields[4]) && fields[4].size() == 12)) {
+    Error("invalid-principal", value.span,
+          "invalid AWS principal " + Quote(v) + ": account ID " + Quote(fields[4]) +
+              " must have 12 digits");
+    return;
+  }
+  bool ok = fields.size() == 6;
   if (ok) {
     std::string_view service = fields[2], res = fields[5];
     if (service == "iam") {

@@ -180,8 +180,9 @@ TEST_CASE("LintBuffer counts findings past the diagnostic cap", "[lint]") {
   LintResult result;
   LintBuffer(id, LintOptions{}, sources, &result);
   CHECK(result.diagnostics.size() == DiagnosticSink::kDefaultCap);
-  // One missing-resource per statement, and the policy is over its quota.
-  CHECK(result.errors == 12001);
+  // One missing-resource per statement; the policy is over its quota and
+  // over the IAM API's 131,072 characters.
+  CHECK(result.errors == 12002);
   // The sink kept the first 10,000 reported (all missing-resource).
   CHECK(result.diagnostics.front().code == "missing-resource");
   CHECK(result.diagnostics.back().code == "missing-resource");

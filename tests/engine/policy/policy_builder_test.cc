@@ -496,6 +496,17 @@ TEST_CASE("Principal forms: invalid-principal", "[policy]") {
       {"group", kResource, with(R"({"AWS": "arn:aws:iam::111122223333:group/admins"})"),
        {"5:26 error invalid-principal: IAM groups cannot be principals: "
         "`arn:aws:iam::111122223333:group/admins`"}},
+      {"placeholder account in an ARN", kResource,
+       with(R"({"AWS": "arn:aws:iam::AccountB-ID:root"})"),
+       {"5:26 error invalid-principal: invalid AWS principal `arn:aws:iam::AccountB-ID:root`: "
+        "account ID `AccountB-ID` must have 12 digits"}},
+      {"11-digit account in an ARN", kResource,
+       with(R"({"AWS": "arn:aws:iam::12345678901:user/Dave"})"),
+       {"5:26 error invalid-principal: invalid AWS principal "
+        "`arn:aws:iam::12345678901:user/Dave`: account ID `12345678901` must have 12 digits"}},
+      {"CloudFront origin access identity", kResource,
+       with(R"({"AWS": "arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity EH1HDMB1FH2TC"})"),
+       {}},
       {"policy ARN", kResource, with(R"({"AWS": "arn:aws:iam::111122223333:policy/p"})"),
        {"5:26 error invalid-principal: invalid AWS principal "
         "`arn:aws:iam::111122223333:policy/p`: expected an account, user, role, assumed-role or "
