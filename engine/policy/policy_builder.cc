@@ -860,15 +860,19 @@ void Builder::ValidateResource(const PolicyDocument& doc, const LocatedString& v
           {"an ARN looks like `arn:aws:s3:::bucket/key`"});
     return;
   }
-  // Split at the first five colons; the sixth field keeps the rest.
+  // Split at the first five colons; the sixth field keeps the rest. A colon
+  // inside `${...}` (`${aws:PrincipalAccount}`) does not separate fields.
   std::vector<std::string_view> fields;
-  size_t start = 0;
   std::string_view view(text);
-  while (fields.size() < 5) {
-    size_t colon = view.find(':', start);
-    if (colon == std::string_view::npos) break;
-    fields.push_back(view.substr(start, colon - start));
-    start = colon + 1;
+  size_t start = 0;
+  bool in_variable = false;
+  for (size_t i = 0; i < view.size() && fields.size() < 5; ++i) {
+    if (view.compare(i, 2, "${") == 0) in_variable = true;
+    if (view[i] == '}') in_variable = false;
+    if (view[i] == ':' && !in_variable) {
+      fields.push_back(view.substr(start, i - start));
+      start = i + 1;
+    }
   }
   fields.push_back(view.substr(start));
   if (fields.size() < 6) {
@@ -878,12 +882,15 @@ void Builder::ValidateResource(const PolicyDocument& doc, const LocatedString& v
                 " is missing fields: expected `arn:partition:service:region:account:resource`");
     }
   } else {
-    // Variables are substituted only in the resource part (semantics §4).
+    // AWS documents variables only in the resource part (semantics §4), yet
+    // IAM stores them elsewhere: AWS's own managed policy
+    // AmazonTimestreamInfluxDBServiceRolePolicy has `${aws:PrincipalAccount}`
+    // in the account field. So this is a warning, not an error.
     std::string_view head = view.substr(0, view.size() - fields[5].size());
     if (head.find("${") != std::string_view::npos) {
-      Error("variable-not-allowed", value.span,
-            "policy variables are allowed only in the resource part of an ARN, after the fifth "
-            "`:`");
+      Warn("variable-in-arn-prefix", value.span,
+           "policy variable before the resource part of ARN " + Quote(text) +
+               ": AWS documents variables only after the fifth `:`");
     }
     std::string_view service = fields[2];
     bool upper = false;
@@ -896,8 +903,11 @@ void Builder::ValidateResource(const PolicyDocument& doc, const LocatedString& v
       Error("iam-arn-region", value.span,
             "IAM resource " + Quote(text) + " must not contain a region");
     }
+    // IAM stores this (AWS's AmazonDevOpsGuruOrganizationsAccess has
+    // `arn:aws:organizations::*:`), but no resource has an empty resource part.
     if (fields[5].empty()) {
-      Error("invalid-arn", value.span, "ARN " + Quote(text) + " has an empty resource part");
+      Warn("empty-arn-resource", value.span,
+           "ARN " + Quote(text) + " has an empty resource part: it matches no resource");
     }
   }
   (void)element;

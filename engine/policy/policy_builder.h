@@ -39,7 +39,7 @@
 //   resource-not-allowed   E  Resource/NotResource in a trust policy
 //   invalid-resource       E  a resource that is neither `*` nor `arn:...`
 //   invalid-arn            E  an ARN with fewer than six fields (and no trailing `*`)
-//                             or an empty resource part
+//   empty-arn-resource     W  an ARN with an empty resource part (matches nothing)
 //   arn-service-case       E  upper case in an ARN's service field
 //   iam-arn-region         E  an `arn:...:iam:` ARN with a region
 //   missing-principal      E  no Principal/NotPrincipal in resource, trust, RCP
@@ -67,8 +67,9 @@
 //   multiple-bool-values   E  `Bool` with more than one value
 //   invalid-variable       E  malformed `${...}`
 //   variable-not-allowed   E  a variable in Action, Principal, a condition key,
-//                             an ARN's first five fields, or a value of an
-//                             operator that does not substitute
+//                             or a value of an operator that does not substitute
+//   variable-in-arn-prefix W  a variable in an ARN's first five fields (AWS
+//                             documents only the resource part, but stores it)
 //   variable-needs-version E  a variable without Version 2012-10-17
 //   empty-list             W  an empty Action/Resource/principal/value list
 //   invalid-character      E  a character above U+00FF (identity, trust,

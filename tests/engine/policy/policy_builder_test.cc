@@ -349,7 +349,7 @@ TEST_CASE("Action: missing-action, conflicting-elements, invalid-action, "
 }
 
 TEST_CASE("Resource: missing-resource, resource-not-allowed, invalid-resource, invalid-arn, "
-          "arn-service-case, iam-arn-region",
+          "empty-arn-resource, arn-service-case, iam-arn-region",
           "[policy]") {
   const std::vector<Row> rows = {
       {"missing in identity", kIdentity, Policy({kAllow, kGetObject}),
@@ -386,7 +386,8 @@ TEST_CASE("Resource: missing-resource, resource-not-allowed, invalid-resource, i
        Policy({kAllow, kGetObject, R"("Resource": ["arn:aws:s3:*", "arn:*"])"}), {}},
       {"empty resource part", kIdentity,
        Policy({kAllow, kGetObject, R"("Resource": "arn:aws:s3:::")"}),
-       {"6:17 error invalid-arn: ARN `arn:aws:s3:::` has an empty resource part"}},
+       {"6:17 warning empty-arn-resource: ARN `arn:aws:s3:::` has an empty resource part: it "
+        "matches no resource"}},
       {"uppercase service", kIdentity,
        Policy({kAllow, kGetObject, R"("Resource": "arn:aws:S3:::b/*")"}),
        {"6:17 error arn-service-case: service `S3` in ARN `arn:aws:S3:::b/*` must be lowercase"}},
@@ -740,7 +741,8 @@ TEST_CASE("Condition keys and values: invalid-condition-key, duplicate-condition
         Lines{"without a qualifier the condition never matches"});
 }
 
-TEST_CASE("Policy variables: invalid-variable, variable-not-allowed, variable-needs-version",
+TEST_CASE("Policy variables: invalid-variable, variable-not-allowed, variable-in-arn-prefix, "
+          "variable-needs-version",
           "[policy]") {
   auto resource = [](const std::string& value) {
     return Policy({kAllow, kGetObject, R"("Resource": ")" + value + "\""});
@@ -770,9 +772,17 @@ TEST_CASE("Policy variables: invalid-variable, variable-not-allowed, variable-ne
        Policy({kAllow, R"("NotAction": "${aws:username}:Get")", kObjects}),
        {"5:18 error variable-not-allowed: policy variables are not allowed in `NotAction`"}},
       {"in the account field of a Resource ARN", kIdentity,
-       resource("arn:aws:s3::${aws:PrincipalAccount}:b"),
-       {"6:17 error variable-not-allowed: policy variables are allowed only in the resource "
-        "part of an ARN, after the fifth `:`"}},
+       resource("arn:aws:kms:*:${aws:PrincipalAccount}:key/*"),
+       {"6:17 warning variable-in-arn-prefix: policy variable before the resource part of ARN "
+        "`arn:aws:kms:*:${aws:PrincipalAccount}:key/*`: AWS documents variables only after the "
+        "fifth `:`"}},
+      {"a colon inside a variable does not split ARN fields", kIdentity,
+       resource("arn:aws:iam::111122223333:user/${aws:username}"), {}},
+      {"variables in the account and the resource part", kIdentity,
+       resource("arn:aws:iam::${aws:PrincipalAccount}:role/${aws:PrincipalTag/team}"),
+       {"6:17 warning variable-in-arn-prefix: policy variable before the resource part of ARN "
+        "`arn:aws:iam::${aws:PrincipalAccount}:role/${aws:PrincipalTag/team}`: AWS documents "
+        "variables only after the fifth `:`"}},
       {"in Principal", kResource,
        Policy({kAllow, R"("Principal": {"AWS": "arn:aws:iam::111122223333:user/${aws:username}"})",
                kGetObject, kObjects}),
