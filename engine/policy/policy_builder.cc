@@ -16,7 +16,37 @@ namespace iamlint {
 
 namespace {
 
-std::string Quote(std::string_view s) { return "`" + std::string(s) + "`"; }
+// User input in backticks, kept to one readable line: control characters
+// are shown as escapes (`\n`, `\x01`) and text past 200 bytes is cut (at a
+// UTF-8 boundary) and marked with `...`.
+std::string Quote(std::string_view s) {
+  constexpr size_t kMax = 200;
+  bool cut = s.size() > kMax;
+  if (cut) {
+    size_t end = kMax;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+    s = s.substr(0, end);
+  }
+  std::string out = "`";
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(c));
+      out += buf;
+    } else {
+      out.push_back(ch);
+    }
+  }
+  if (cut) out += "...";
+  return out + "`";
+}
 
 std::string AsciiLower(std::string_view s) {
   std::string out(s);

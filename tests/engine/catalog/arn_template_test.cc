@@ -3,10 +3,9 @@
 // characters over {a, b, /} matches both", decided by naive matchers.
 #include "engine/catalog/arn_template.h"
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
-
-#include <catch2/catch.hpp>
 
 namespace iamlint {
 namespace {
@@ -113,7 +112,8 @@ TEST_CASE("arn_template: compile", "[catalog]") {
   REQUIRE(bucket.valid());
   CHECK(bucket.literal_service() == "s3");
   CHECK(bucket.ends_with_variable());
-  CHECK(bucket.code() == std::string("arn:") + static_cast<char>(kTemplateVariable | kTemplateExcludesColon) +
+  CHECK(bucket.code() == std::string("arn:") +
+                             static_cast<char>(kTemplateVariable | kTemplateExcludesColon) +
                              ":s3:::" + kVar);
   CHECK(ArnTemplate::Compile("arn:${Partition}:${Vendor}:r:a:x").literal_service().empty());
   CHECK_FALSE(ArnTemplate::Compile("arn:aws:s3::b").valid());

@@ -1,10 +1,9 @@
 // Catalog::Load over small hand-written catalogs, and the embedding of the
 // shipped file.
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include <catch2/catch.hpp>
 
 #include "engine/catalog/catalog.h"
 #include "engine/catalog/embedded_catalog.h"
@@ -102,7 +101,7 @@ TEST_CASE("catalog_loader: a format extended by another keeps its variable short
   CHECK(types("arn:aws:demo:r:1:box/b1*") == "box item ");
   CHECK(types("arn:aws:demo:r:1:box/*/x") == "item ");
   CHECK(types("arn:aws:demo:*:*:*") == "box item ");
-  CHECK(types("arn:aws:demo::1:box/b1") == "");  // an empty region is no `${Region}`
+  CHECK(types("arn:aws:demo::1:box/b1") == "");        // an empty region is no `${Region}`
   CHECK(types("arn:aws:other:::thing/") == "thing ");  // a literal `*` may be empty
   CHECK(types("arn:aws-cn:other:::thing/x") == "");    // literal partition `aws`
   CHECK(types("arn:aws:de*") == "box item ");          // trailing star over the rest

@@ -4,12 +4,11 @@
 #include "engine/catalog/catalog.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <catch2/catch.hpp>
 
 #include "engine/match/wildcard_reference.h"
 
@@ -134,10 +133,24 @@ TEST_CASE("catalog: known expansions", "[catalog]") {
 // full name with the reference matcher (style rule 17).
 TEST_CASE("catalog: Expand agrees with a loop over the reference matcher", "[catalog]") {
   static const char* const kPatterns[] = {
-      "s3:Get*",     "s3:*",           "*:Describe*",  "iam:*AccessKey*", "s3*:Get*",
-      "*3:*Object",  "ec2:Describe*s", "*:*Tag*",      "s3:?etObject",    "sts:*",
-      "*Caller*",    "s3*",            "kms:*crypt*",  "*:List*",         "a*:*",
-      "EC2:describeinstances",         "lambda:Invoke?unction",           "*:*:*",
+      "s3:Get*",
+      "s3:*",
+      "*:Describe*",
+      "iam:*AccessKey*",
+      "s3*:Get*",
+      "*3:*Object",
+      "ec2:Describe*s",
+      "*:*Tag*",
+      "s3:?etObject",
+      "sts:*",
+      "*Caller*",
+      "s3*",
+      "kms:*crypt*",
+      "*:List*",
+      "a*:*",
+      "EC2:describeinstances",
+      "lambda:Invoke?unction",
+      "*:*:*",
   };
   for (const char* pattern : kPatterns) {
     CAPTURE(pattern);
@@ -181,7 +194,8 @@ TEST_CASE("catalog: access levels and grouping", "[catalog]") {
   for (size_t level = 0; level < kAccessLevelCount; ++level) {
     CAPTURE(level);
     CHECK(groups[level] == C().ActionsWithLevel(s3, static_cast<AccessLevel>(level)));
-    for (ActionId id : groups[level]) CHECK(C().access_level(id) == static_cast<AccessLevel>(level));
+    for (ActionId id : groups[level])
+      CHECK(C().access_level(id) == static_cast<AccessLevel>(level));
     total += groups[level].size();
   }
   CHECK(total == C().actions_of(s3).size());
@@ -209,8 +223,8 @@ TEST_CASE("catalog: resource types of actions", "[catalog]") {
   CHECK(C().ResourceTypesOf(delete_bucket)[0].type == bucket);
   CHECK(C().ResourceTypesOf(delete_bucket)[0].required);
 
-  for (const char* name : {"s3:ListAllMyBuckets", "sts:GetCallerIdentity", "ec2:DescribeInstances",
-                           "iam:ListRoles"}) {
+  for (const char* name :
+       {"s3:ListAllMyBuckets", "sts:GetCallerIdentity", "ec2:DescribeInstances", "iam:ListRoles"}) {
     CAPTURE(name);
     CHECK(C().TakesNoResource(Action(name)));
     CHECK(C().ResourceTypesOf(Action(name)).empty());
@@ -235,12 +249,11 @@ TEST_CASE("catalog: classify S3 bucket and object ARNs", "[catalog]") {
       {"arn:aws:s3:::my-bucket*", {"s3/bucket", "s3/object"}},
       {"arn:aws:s3:::*", {"s3/bucket", "s3/object"}},
       {"arn:aws:s3:::*/*", {"s3/object"}},
-      {"arn:aws:s3:::my-bucket/", {}},  // an empty object name is no object
-      {"ARN:aws:s3:::b", {}},           // `arn:` is case-sensitive, like ResourcePattern
+      {"arn:aws:s3:::my-bucket/", {}},    // an empty object name is no object
+      {"ARN:aws:s3:::b", {}},             // `arn:` is case-sensitive, like ResourcePattern
       {"arn:AWS:S3:::b", {"s3/bucket"}},  // fields 2-5 are not
       {"arn:aws:s3:us-east-1:123456789012:accesspoint/ap1", {"s3/accesspoint"}},
-      {"arn:aws:s3:us-east-1:123456789012:accesspoint/ap1/object/k",
-       {"s3/accesspointobject"}},
+      {"arn:aws:s3:us-east-1:123456789012:accesspoint/ap1/object/k", {"s3/accesspointobject"}},
       {"arn:aws:s3:::${aws:username}/*", {"s3/object"}},  // a variable is `*`
   };
   for (const auto& c : kCases) {
@@ -271,16 +284,14 @@ TEST_CASE("catalog: classify ARNs of other services", "[catalog]") {
   } kCases[] = {
       {"arn:aws:iam::123456789012:role/service/my-role",
        {"ec2/role", "iam/role", "ssm/iam-role", "sts/role"}},
-      {"arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/f",
-       {"logs/log-group", backup}},
-      {"arn:aws:logs:us-east-1:123456789012:log-group:g:log-stream:s",
-       {"logs/log-stream", backup}},
+      {"arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/f", {"logs/log-group", backup}},
+      {"arn:aws:logs:us-east-1:123456789012:log-group:g:log-stream:s", {"logs/log-stream", backup}},
       {"arn:aws:logs:us-east-1:123456789012:log-group:g:*", {"logs/log-stream", backup}},
       {"arn:aws:lambda:us-east-1:123456789012:function:f", {"lambda/function", backup}},
       {"arn:aws:lambda:us-east-1:123456789012:function:f:1",
        {"lambda/function alias", "lambda/function version", backup}},
-      {"arn:aws:ec2:us-east-1:123456789012:instance/i-0abc", {"ec2-instance-connect/instance",
-                                                              "ec2/instance", "ssm/instance"}},
+      {"arn:aws:ec2:us-east-1:123456789012:instance/i-0abc",
+       {"ec2-instance-connect/instance", "ec2/instance", "ssm/instance"}},
       {"arn:aws:sqs:us-east-1:123456789012:queue1", {"sqs/queue"}},
       {"not-an-arn", {}},
       {"arn:aws:nosuchservice:us-east-1:123456789012:thing/x", {}},
@@ -372,7 +383,8 @@ TEST_CASE("catalog: global condition keys and RCP services", "[catalog]") {
     multivalued += info.multivalued ? 1 : 0;
   }
   CHECK(multivalued == 7);
-  CHECK(C().condition_key(*C().FindConditionKey("aws:CurrentTime")).type == ConditionKeyType::kDate);
+  CHECK(C().condition_key(*C().FindConditionKey("aws:CurrentTime")).type ==
+        ConditionKeyType::kDate);
 
   CHECK(C().rcp_supported(*C().FindService("s3")));
   CHECK(C().rcp_supported(*C().FindService("sts")));
@@ -390,7 +402,7 @@ TEST_CASE("catalog: did-you-mean suggestions", "[catalog]") {
       {"s3:getobjekt", "s3:GetObject"},
       {"ec2:DescribeInstance", "ec2:DescribeInstances"},
       {"iam:CreatRole", "iam:CreateRole"},
-      {"s4:GetObject", "s3:GetObject"},        // the service corrected, the action exists
+      {"s4:GetObject", "s3:GetObject"},  // the service corrected, the action exists
       {"lamda:InvokeFunction", "lambda:InvokeFunction"},
       {"s3:Zzzzzzzzzzzz", ""},
       {"nothing-like-it:Foo", ""},
@@ -412,8 +424,8 @@ TEST_CASE("catalog: BuiltIn is shared and safe to use from many threads", "[cata
   for (size_t i = 0; i < seen.size(); ++i) {
     threads.emplace_back([&, i] {
       seen[i] = &Catalog::BuiltIn();
-      expansions[i] = seen[i]->Expand("*:Describe*").size() +
-                      seen[i]->ClassifyArn("arn:aws:s3:::b/k").size();
+      expansions[i] =
+          seen[i]->Expand("*:Describe*").size() + seen[i]->ClassifyArn("arn:aws:s3:::b/k").size();
     });
   }
   for (std::thread& t : threads) t.join();

@@ -299,6 +299,19 @@ TEST_CASE("ReadJson reports every kind of bad input at its exact position", "[js
   }
 }
 
+TEST_CASE("Every truncation of a document is one diagnostic at or before the cut", "[json]") {
+  for (size_t cut = 0; cut < kSpanText.size(); ++cut) {
+    CAPTURE(cut);
+    ReadResult r = ReadJsonText(kSpanText.substr(0, cut));
+    CHECK_FALSE(r.ok);
+    REQUIRE(r.diagnostics.size() == 1);
+    const Diagnostic& d = r.diagnostics[0];
+    CHECK((d.code == "json-syntax" || d.code == "json-encoding"));
+    CHECK(d.span.begin <= cut);
+    CHECK(d.span.end <= cut);
+  }
+}
+
 TEST_CASE("ReadJson refuses nesting deeper than max_depth without recursion", "[json]") {
   SECTION("1,000,000 nested arrays stop at the 65th bracket") {
     std::string text(1000000, '[');

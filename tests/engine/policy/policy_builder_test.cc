@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <optional>
 #include <string>
@@ -1150,6 +1152,75 @@ TEST_CASE("The model records values, shapes and spans", "[policy]") {
   CHECK(star.policy->statements[0].principal->entries.empty());
   REQUIRE(star.policy->statements[0].conditions.size() == 1);
   CHECK_FALSE(star.policy->statements[0].conditions[0].op.has_value());
+}
+
+TEST_CASE("User input in messages stays on one line and is cut when long", "[policy]") {
+  std::string long_name(300, 'x');
+  const std::vector<Row> rows = {
+      {"escaped newline and tab in a key", kIdentity,
+       Policy({kAllow, kGetObject, kObjects, R"("Ef\nfe\tct": 1)"}),
+       {"7:5 error unknown-element: unknown statement element `Ef\\nfe\\tct`"}},
+      {"control character in a value", kIdentity,
+       Policy({R"("Effect": "Allow\u0001")", kGetObject, kObjects}),
+       {"4:15 error invalid-effect: invalid `Effect` `Allow\\x01`: expected `Allow` or `Deny`"}},
+      {"a 300-character resource", kIdentity,
+       Policy({kAllow, kGetObject, R"("Resource": ")" + long_name + "\""}),
+       {"6:17 error invalid-resource: resource `" + std::string(200, 'x') +
+        "...` must be an ARN or `*`"}},
+  };
+  RunRows(rows);
+}
+
+TEST_CASE("Random byte mutations of a policy never crash; spans stay inside the input",
+          "[policy]") {
+  const std::string base = Policy({R"("Sid": "S1")", kAllow, kAnyone, R"("Action": ["s3:Get*", "s3:List*"])",
+                                   R"("Resource": ["arn:aws:s3:::b", "arn:aws:s3:::b/${aws:username}/*"])",
+                                   R"("Condition": {"ForAnyValue:StringLike": {"aws:TagKeys": ["a*", 1, true]}, "IpAddress": {"aws:SourceIp": "10.0.0.0/8"}})"});
+  const char kAlphabet[] = "{}[]:,\"\\ aA*?${}:/0\x01\xC3\xA9\xFF\xED";
+  uint32_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) & 0xFFFFFFu;
+  };
+  const std::optional<PolicyKind> kinds[] = {kInfer, kIdentity, kResource, kTrust, kScp, kRcp};
+  size_t read_ok = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = base;
+    int edits = 1 + static_cast<int>(next() % 4);
+    for (int e = 0; e < edits; ++e) {
+      size_t at = next() % text.size();
+      char c = kAlphabet[next() % (sizeof kAlphabet - 1)];
+      switch (next() % 3) {
+        case 0:
+          text[at] = c;
+          break;
+        case 1:
+          text.insert(at, 1, c);
+          break;
+        default:
+          text.erase(at, 1);
+      }
+    }
+    CAPTURE(round, text);
+    PolicyResult r = ParsePolicy(text, kinds[round % 6]);
+    if (r.policy) ++read_ok;
+    for (const Diagnostic& d : r.diagnostics) {
+      CHECK(d.span.begin <= d.span.end);
+      CHECK(d.span.end <= text.size());
+      CHECK_FALSE(d.message.empty());
+      // Message style: one line, no final period, lowercase start (or user
+      // input in backticks, or an acronym such as IAM or ARN).
+      std::string first_word = d.message.substr(0, d.message.find(' '));
+      bool acronym = first_word.size() > 1 &&
+                     std::all_of(first_word.begin(), first_word.end(),
+                                 [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+      CHECK((std::islower(static_cast<unsigned char>(d.message[0])) || d.message[0] == '`' ||
+             acronym));
+      CHECK(d.message.back() != '.');
+      CHECK(d.message.find('\n') == std::string::npos);
+    }
+  }
+  CHECK(read_ok > 500);  // many mutations still read as JSON and reach the builder
 }
 
 TEST_CASE("Diagnostics keep coming after the first problem", "[policy]") {
