@@ -16,6 +16,22 @@ bool HasWildcard(std::string_view text) {
 
 bool GlobIntersectsTemplate(std::string_view glob, std::string_view code, size_t fold_until,
                             ArnMatchScratch* scratch) {
+  // Literal heads and tails must agree byte for byte, and they settle most
+  // comparisons (`instance/...` against `volume/${VolumeId}`) before any
+  // search. Stripping them leaves the same question on shorter texts.
+  auto literal = [](char c) { return c != '*' && c != '?' && !IsTemplateVariable(c); };
+  auto same = [&](char p, size_t j) { return (j < fold_until ? Lower(p) : p) == code[j]; };
+  while (!glob.empty() && !code.empty() && literal(glob.front()) && literal(code.front())) {
+    if (!same(glob.front(), 0)) return false;
+    glob.remove_prefix(1);
+    code.remove_prefix(1);
+    fold_until = fold_until > 0 ? fold_until - 1 : 0;
+  }
+  while (!glob.empty() && !code.empty() && literal(glob.back()) && literal(code.back())) {
+    if (!same(glob.back(), code.size() - 1)) return false;
+    glob.remove_suffix(1);
+    code.remove_suffix(1);
+  }
   const size_t n = glob.size();
   const size_t m = code.size();
   const size_t states = (n + 1) * (m + 1) * 2;
@@ -135,7 +151,8 @@ std::string_view ArnPattern::field(size_t i) const {
 }
 
 std::string_view ArnPattern::literal_service() const {
-  const bool complete = form_ == Form::kFields || (form_ == Form::kTrailingStar && field_count_ > 3);
+  const bool complete =
+      form_ == Form::kFields || (form_ == Form::kTrailingStar && field_count_ > 3);
   if (!complete) return {};
   std::string_view service = field(2);
   return HasWildcard(service) ? std::string_view() : service;
@@ -222,13 +239,17 @@ bool ArnTemplate::Intersects(const ArnPattern& pattern, ArnMatchScratch* scratch
     case ArnPattern::Form::kEverything:
       return true;
     case ArnPattern::Form::kFields:
-      // The service field first: it rejects most candidates.
-      for (size_t f : {size_t{2}, size_t{1}, size_t{3}, size_t{4}}) {
+      // The service and resource fields first: they reject most candidates.
+      if (!GlobIntersectsTemplate(pattern.field(2), Field(2), Field(2).size(), scratch) ||
+          !GlobIntersectsTemplate(pattern.field(5), Field(5), 0, scratch)) {
+        return false;
+      }
+      for (size_t f : {size_t{1}, size_t{3}, size_t{4}}) {
         if (!GlobIntersectsTemplate(pattern.field(f), Field(f), Field(f).size(), scratch)) {
           return false;
         }
       }
-      return GlobIntersectsTemplate(pattern.field(5), Field(5), 0, scratch);
+      return true;
     case ArnPattern::Form::kTrailingStar: {
       const size_t last = pattern.field_count() - 1;
       for (size_t f = 1; f < last; ++f) {

@@ -44,8 +44,8 @@ inline bool IsTemplateVariable(char c) {
 // classification allocates only while the buffers grow. Not thread-safe:
 // one per thread (or per call).
 struct ArnMatchScratch {
-  std::vector<uint64_t> seen;    // one bit per product state
-  std::vector<uint32_t> stack;   // states still to explore
+  std::vector<uint64_t> seen;   // one bit per product state
+  std::vector<uint32_t> stack;  // states still to explore
 };
 
 // Patterns longer than this denote nothing (ARNs are at most 2048 bytes).

@@ -16,8 +16,8 @@ using catalog_internal::StartsWithFolded;
 
 namespace {
 
-constexpr std::string_view kLevelNames[kAccessLevelCount] = {
-    "List", "Read", "Write", "Permissions management", "Tagging"};
+constexpr std::string_view kLevelNames[kAccessLevelCount] = {"List", "Read", "Write",
+                                                             "Permissions management", "Tagging"};
 
 bool HasWildcard(std::string_view text) {
   return text.find_first_of("*?") != std::string_view::npos;
@@ -223,7 +223,8 @@ void Catalog::ExpandService(ServiceId service, std::string_view action_pattern,
     auto first = std::lower_bound(
         actions_.begin() + begin, actions_.begin() + end, prefix,
         [](const ActionRecord& a, std::string_view p) { return CompareFolded(a.name, p) < 0; });
-    for (auto it = first; it != actions_.begin() + end && StartsWithFolded(it->name, prefix); ++it) {
+    for (auto it = first; it != actions_.begin() + end && StartsWithFolded(it->name, prefix);
+         ++it) {
       out->push_back(static_cast<ActionId>(it - actions_.begin()));
     }
     return;
@@ -370,8 +371,7 @@ std::vector<ResourceTypeId> Catalog::ClassifyArn(std::string_view text) const {
   return out;
 }
 
-std::vector<ResourceTypeId> Catalog::ClassifyArnFor(ActionId action,
-                                                    std::string_view text) const {
+std::vector<ResourceTypeId> Catalog::ClassifyArnFor(ActionId action, std::string_view text) const {
   std::vector<ResourceTypeId> out;
   const ArnPattern pattern = ArnPattern::Parse(text);
   ArnMatchScratch scratch;

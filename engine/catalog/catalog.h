@@ -66,7 +66,15 @@ std::string_view AccessLevelName(AccessLevel level);
 std::optional<AccessLevel> ParseAccessLevel(std::string_view text);
 
 // The element type of a condition key; `ArrayOf…` keys are multivalued.
-enum class ConditionKeyType : uint8_t { kString, kArn, kBool, kNumeric, kDate, kIpAddress, kBinary };
+enum class ConditionKeyType : uint8_t {
+  kString,
+  kArn,
+  kBool,
+  kNumeric,
+  kDate,
+  kIpAddress,
+  kBinary
+};
 
 // "String", "ARN", "Bool", "Numeric", "Date", "IPAddress", "Binary".
 std::string_view ConditionKeyTypeName(ConditionKeyType type);
@@ -79,10 +87,10 @@ struct ConditionKeyInfo {
   std::string_view name;       // e.g. "s3:TlsVersion"
   std::string_view type_name;  // as in the source: "Numeric", "ArrayOfString"
   ConditionKeyType type = ConditionKeyType::kString;  // element type
-  bool multivalued = false;    // an ArrayOf… type: use ForAllValues/ForAnyValue
-  bool global = false;         // from the global list (aws:SourceIp, ...)
-  std::string_view category;   // global keys only: "principal", "network", ...
-  ServiceId service = 0;       // service keys only: the service that lists it
+  bool multivalued = false;   // an ArrayOf… type: use ForAllValues/ForAnyValue
+  bool global = false;        // from the global list (aws:SourceIp, ...)
+  std::string_view category;  // global keys only: "principal", "network", ...
+  ServiceId service = 0;      // service keys only: the service that lists it
 };
 
 // One resource type an action can act on.
@@ -288,11 +296,11 @@ class Catalog {
                                          std::string_view key) const;
   void ExpandService(ServiceId service, std::string_view action_pattern,
                      std::vector<ActionId>* out) const;
-  bool TypeMatches(ResourceTypeId type, const ArnPattern& pattern,
-                   ArnMatchScratch* scratch) const;
+  bool TypeMatches(ResourceTypeId type, const ArnPattern& pattern, ArnMatchScratch* scratch) const;
 
   // INVARIANT: every string_view below points into text_, which never
-  // changes after Load() (the Catalog is neither movable nor copyable).
+  // changes after Load() (the Catalog is neither movable nor copyable), or,
+  // for BuiltIn(), into the static embedded chunks (text_ is then empty).
   std::string text_;
   CatalogInfo info_;
   std::vector<ServiceRecord> services_;
@@ -305,10 +313,10 @@ class Catalog {
   std::vector<ConditionKeyId> global_keys_;
   std::vector<ConditionKeyId> key_refs_;
   // Derived in Finish().
-  std::vector<ArnTemplate> compiled_;             // parallel to templates_
-  std::vector<ResourceTypeId> template_type_;     // parallel to templates_
-  std::vector<TemplateIndexEntry> by_service_;    // sorted by service field
-  std::vector<uint32_t> any_service_templates_;   // service field not literal
+  std::vector<ArnTemplate> compiled_;            // parallel to templates_
+  std::vector<ResourceTypeId> template_type_;    // parallel to templates_
+  std::vector<TemplateIndexEntry> by_service_;   // sorted by service field
+  std::vector<uint32_t> any_service_templates_;  // service field not literal
 };
 
 }  // namespace iamlint

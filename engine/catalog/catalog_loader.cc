@@ -7,6 +7,7 @@
 // because `--catalog FILE` may hand it anything.
 #include <charconv>
 #include <cstdio>
+#include <span>
 
 #include "engine/base/check.h"
 #include "engine/catalog/arn_template.h"
@@ -57,9 +58,9 @@ bool ParseKeyType(std::string_view text, ConditionKeyInfo* key) {
     std::string_view name;
     ConditionKeyType type;
   } kTypes[] = {
-      {"String", ConditionKeyType::kString},   {"ARN", ConditionKeyType::kArn},
-      {"Bool", ConditionKeyType::kBool},       {"Numeric", ConditionKeyType::kNumeric},
-      {"Date", ConditionKeyType::kDate},       {"IPAddress", ConditionKeyType::kIpAddress},
+      {"String", ConditionKeyType::kString}, {"ARN", ConditionKeyType::kArn},
+      {"Bool", ConditionKeyType::kBool},     {"Numeric", ConditionKeyType::kNumeric},
+      {"Date", ConditionKeyType::kDate},     {"IPAddress", ConditionKeyType::kIpAddress},
       {"Binary", ConditionKeyType::kBinary},
   };
   for (const auto& t : kTypes) {
@@ -74,12 +75,13 @@ bool ParseKeyType(std::string_view text, ConditionKeyInfo* key) {
 
 }  // namespace
 
-// Fills a Catalog from its text_. A friend of Catalog.
+// Fills a Catalog from text segments that outlive it (its own text_, or
+// the embedded chunks). No line may span two segments. A friend of Catalog.
 class CatalogLoader {
  public:
   CatalogLoader(Catalog* catalog, std::string* error) : c_(*catalog), error_(error) {}
 
-  bool Run();
+  bool Run(std::span<const std::string_view> segments);
 
  private:
   enum class Stage { kStart, kHeader, kService };
@@ -120,37 +122,38 @@ class CatalogLoader {
   char last_record_ = 0;  // K, T or A within the current service
 };
 
-bool CatalogLoader::Run() {
-  const std::string_view text = c_.text_;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_number_;
-    if (line.empty() || line[0] == '#') continue;
-    SplitTabs(line, &fields_);
-    const std::string_view kind = fields_[0];
-    bool ok = true;
-    if (stage_ != Stage::kService && kind != "G" && kind != "S") {
-      ok = HeaderRecord(kind);
-    } else if (stage_ == Stage::kStart) {
-      ok = Fail("not an iamlint catalog: expected `iamlint-catalog` first");
-    } else if (kind == "G") {
-      ok = stage_ == Stage::kHeader ? GlobalKey() : Fail("global key after the first service");
-    } else if (kind == "S") {
-      ok = Service();
-    } else if (kind == "K") {
-      ok = Key();
-    } else if (kind == "T") {
-      ok = Type();
-    } else if (kind == "A") {
-      ok = Action();
-    } else {
-      ok = Fail("unknown record `" + std::string(kind) + "`");
+bool CatalogLoader::Run(std::span<const std::string_view> segments) {
+  for (const std::string_view text : segments) {
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t end = text.find('\n', pos);
+      if (end == std::string_view::npos) end = text.size();
+      const std::string_view line = text.substr(pos, end - pos);
+      pos = end + 1;
+      ++line_number_;
+      if (line.empty() || line[0] == '#') continue;
+      SplitTabs(line, &fields_);
+      const std::string_view kind = fields_[0];
+      bool ok = true;
+      if (stage_ != Stage::kService && kind != "G" && kind != "S") {
+        ok = HeaderRecord(kind);
+      } else if (stage_ == Stage::kStart) {
+        ok = Fail("not an iamlint catalog: expected `iamlint-catalog` first");
+      } else if (kind == "G") {
+        ok = stage_ == Stage::kHeader ? GlobalKey() : Fail("global key after the first service");
+      } else if (kind == "S") {
+        ok = Service();
+      } else if (kind == "K") {
+        ok = Key();
+      } else if (kind == "T") {
+        ok = Type();
+      } else if (kind == "A") {
+        ok = Action();
+      } else {
+        ok = Fail("unknown record `" + std::string(kind) + "`");
+      }
+      if (!ok) return false;
     }
-    if (!ok) return false;
   }
   ++line_number_;
   return Finish();
@@ -182,9 +185,6 @@ bool CatalogLoader::HeaderRecord(std::string_view kind) {
     return true;
   }
   if (kind == "counts") return Counts();
-  if (stage_ == Stage::kService) {
-    return Fail("unknown record `" + std::string(kind) + "`");
-  }
   return Fail("unknown header record `" + std::string(kind) + "`");
 }
 
@@ -325,8 +325,8 @@ bool CatalogLoader::KeyRefs(std::string_view text, uint32_t* begin, uint32_t* co
   size_t start = 0;
   while (true) {
     const size_t comma = text.find(',', start);
-    const std::string_view item =
-        text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    const std::string_view item = text.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     uint32_t k = 0;
     if (!ParseNumber(item, &k) || k >= s.key_count) {
       return Fail("bad condition key reference `" + std::string(item) + "`");
@@ -346,8 +346,8 @@ bool CatalogLoader::Links(std::string_view text, uint32_t* begin, uint32_t* coun
   size_t start = 0;
   while (true) {
     const size_t comma = text.find(',', start);
-    std::string_view item =
-        text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    std::string_view item = text.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     const std::string_view whole = item;
     auto bad = [&] { return Fail("bad resource type reference `" + std::string(whole) + "`"); };
     const size_t slash = item.find('/');
@@ -421,28 +421,31 @@ bool CatalogLoader::Finish() {
 std::unique_ptr<const Catalog> Catalog::Load(std::string text, std::string* error) {
   std::unique_ptr<Catalog> catalog(new Catalog());
   catalog->text_ = std::move(text);
+  const std::string_view whole = catalog->text_;
   CatalogLoader loader(catalog.get(), error);
-  if (!loader.Run()) return nullptr;
+  if (!loader.Run(std::span<const std::string_view>(&whole, 1))) return nullptr;
   catalog->Finish();
   return catalog;
 }
 
 const Catalog& Catalog::BuiltIn() {
   // Never destroyed: threads may still use it while the process exits.
+  // The names stay views into the embedded chunks, which are static and
+  // end at line breaks, so the megabyte of text is never copied.
   static const Catalog* const built_in = [] {
     using catalog_internal::kEmbeddedCatalogChunkCount;
     using catalog_internal::kEmbeddedCatalogChunks;
-    size_t total = 0;
-    for (size_t i = 0; i < kEmbeddedCatalogChunkCount; ++i) total += kEmbeddedCatalogChunks[i].size;
-    std::string text;
-    text.reserve(total);
+    std::vector<std::string_view> segments;
+    segments.reserve(kEmbeddedCatalogChunkCount);
     for (size_t i = 0; i < kEmbeddedCatalogChunkCount; ++i) {
-      text.append(kEmbeddedCatalogChunks[i].data, kEmbeddedCatalogChunks[i].size);
+      segments.emplace_back(kEmbeddedCatalogChunks[i].data, kEmbeddedCatalogChunks[i].size);
     }
+    std::unique_ptr<Catalog> catalog(new Catalog());
     std::string error;
-    std::unique_ptr<const Catalog> catalog = Load(std::move(text), &error);
-    if (catalog == nullptr) std::fprintf(stderr, "embedded catalog: %s\n", error.c_str());
-    IAMLINT_CHECK(catalog != nullptr);
+    CatalogLoader loader(catalog.get(), &error);
+    if (!loader.Run(segments)) std::fprintf(stderr, "embedded catalog: %s\n", error.c_str());
+    IAMLINT_CHECK(error.empty());
+    catalog->Finish();
     return catalog.release();
   }();
   return *built_in;

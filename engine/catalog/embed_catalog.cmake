@@ -4,7 +4,8 @@
 #
 # Raw string literals keep the build fast (a hex array of a megabyte costs
 # the compiler seconds; literals cost nothing). Chunks end at line breaks
-# and stay under 64 KiB, the string length ISO C++ guarantees.
+# (Catalog::BuiltIn() parses them in place, so no line may span two) and
+# stay under 64 KiB, the string length ISO C++ guarantees.
 if(NOT INPUT OR NOT OUTPUT)
   message(FATAL_ERROR "usage: cmake -DINPUT=catalog.txt -DOUTPUT=file.cc -P embed_catalog.cmake")
 endif()
@@ -29,11 +30,13 @@ while(offset LESS total)
   math(EXPR remaining "${total} - ${offset}")
   if(remaining GREATER max_chunk)
     string(SUBSTRING "${content}" ${offset} ${max_chunk} piece)
+    # The loader reads the chunks in place, so no line may span two.
     string(FIND "${piece}" "\n" last_newline REVERSE)
-    if(last_newline GREATER -1)
-      math(EXPR size "${last_newline} + 1")
-      string(SUBSTRING "${piece}" 0 ${size} piece)
+    if(last_newline EQUAL -1)
+      message(FATAL_ERROR "${INPUT} has a line longer than ${max_chunk} bytes")
     endif()
+    math(EXPR size "${last_newline} + 1")
+    string(SUBSTRING "${piece}" 0 ${size} piece)
   else()
     string(SUBSTRING "${content}" ${offset} ${remaining} piece)
   endif()

@@ -10,9 +10,7 @@
 
 namespace iamlint::catalog_internal {
 
-inline char FoldChar(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
+inline char FoldChar(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // <0, 0, >0 like memcmp, comparing the ASCII-lowercased bytes of a and b.
 inline int CompareFolded(std::string_view a, std::string_view b) {

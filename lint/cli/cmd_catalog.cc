@@ -26,8 +26,8 @@ const Catalog* LoadCatalogOption(const std::string& path, std::unique_ptr<const 
   }
   *owned = Catalog::Load(std::move(bytes), &error);
   if (*owned == nullptr) {
-    err << "iamlint: " << lint::SanitizeForTerminal(path) << ": " << lint::SanitizeForTerminal(error)
-        << "\n";
+    err << "iamlint: " << lint::SanitizeForTerminal(path) << ": "
+        << lint::SanitizeForTerminal(error) << "\n";
     return nullptr;
   }
   return owned->get();
@@ -76,7 +76,7 @@ ExitCode RunCatalogCommand(const CatalogCommandOptions& options, std::ostream& o
     out << pad << value << "\n";
   };
   line("catalog", options.catalog_file.empty() ? std::string("built-in")
-                                                : lint::SanitizeForTerminal(options.catalog_file));
+                                               : lint::SanitizeForTerminal(options.catalog_file));
   line("data", lint::SanitizeForTerminal(info.package + " " + info.version));
   line("data date", lint::SanitizeForTerminal(info.updated));
   for (const auto& c : counts) line(c.label, std::to_string(c.value));

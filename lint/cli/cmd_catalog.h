@@ -16,7 +16,7 @@
 namespace iamlint::cli {
 
 struct CatalogCommandOptions {
-  std::string catalog_file;  // empty: the built-in catalog
+  std::string catalog_file;     // empty: the built-in catalog
   std::string format = "text";  // text or json
 };
 

@@ -19,8 +19,8 @@ namespace iamlint::cli {
 
 struct ExpandCommandOptions {
   std::vector<std::string> patterns;
-  std::string catalog_file;      // empty: the built-in catalog
-  std::string format = "text";   // text or json
+  std::string catalog_file;     // empty: the built-in catalog
+  std::string format = "text";  // text or json
 };
 
 ExitCode RunExpandCommand(const ExpandCommandOptions& options, std::ostream& out,
