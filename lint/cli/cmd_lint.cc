@@ -39,10 +39,20 @@ ExitCode RunLintCommand(const LintCommandOptions& options, std::ostream& out, st
   }
 
   std::unique_ptr<lint::Reporter> reporter = lint::MakeReporter(options.format, out);
+  if (!reporter) {  // main.cc checks --format; this guards other callers
+    err << "iamlint: unknown format `" << lint::SanitizeForTerminal(options.format) << "`\n";
+    return ExitCode::kUsage;
+  }
   for (const Diagnostic& d : result.diagnostics) reporter->Report(sources, d);
   lint::ReportSummary summary{result.files.size(), result.errors, result.warnings, result.infos};
   reporter->End(summary);
 
+  size_t total = result.errors + result.warnings + result.infos;
+  if (total > result.diagnostics.size()) {
+    err << "iamlint: " << total - result.diagnostics.size()
+        << " more findings not shown (at most " << DiagnosticSink::kDefaultCap
+        << " per file)\n";
+  }
   for (const lint::InputProblem& p : problems) {
     err << "iamlint: cannot read " << lint::SanitizeForTerminal(p.path) << ": " << p.message
         << "\n";

@@ -73,6 +73,15 @@ void CheckCase(const CliCase& c) {
   CHECK(code.ok);
 }
 
+// A policy with 12,000 statements that each lack Resource: more findings
+// than one file may report.
+std::string ManyFindings() {
+  std::string text = "{\"Version\": \"2012-10-17\", \"Statement\": [";
+  for (int i = 0; i < 12000; ++i) text += "{\"Effect\": \"Allow\", \"Action\": \"*\"},";
+  text.back() = ']';
+  return text + "}";
+}
+
 const std::string kClean = "samples/policies/identity/ec2-s3-list-buckets.json";
 const std::string kTrust = "samples/policies/trust/ec2-role-trust.json";
 const std::string kBroken = "samples/policies/broken/many-mistakes.json";
@@ -150,8 +159,24 @@ TEST_CASE("cli: unreadable and malformed inputs", "[cli]") {
       {"truncated", {"tests/golden/cli/inputs/truncated.json"}, "", "", ""},
       {"binary-garbage", {"tests/golden/cli/inputs/garbage.bin"}, "", "", ""},
       {"deep-nesting-stdin", {"-"}, "", std::string(100000, '['), "100000 x ["},
+      {"folder-without-json", {"engine/source"}, "", "", ""},
   };
   for (const CliCase& c : cases) CheckCase(c);
+}
+
+TEST_CASE("cli: more findings than one file may report are counted and announced", "[cli]") {
+  // Not a golden: the output is 10,000 findings long.
+  ProcessResult r = RunProcess({IAMLINT_BINARY, "-"}, IAMLINT_SOURCE_DIR, ManyFindings());
+  CHECK(r.exit_code == 1);
+  size_t headers = 0;
+  for (size_t at = r.out.find("<stdin>:1:"); at != std::string::npos;
+       at = r.out.find("<stdin>:1:", at + 1)) {
+    ++headers;
+  }
+  CHECK(headers == 10000);
+  CHECK(r.err ==
+        "iamlint: 2002 more findings not shown (at most 10000 per file)\n"
+        "1 file checked: 12002 errors, 0 warnings, 0 infos\n");
 }
 
 }  // namespace
