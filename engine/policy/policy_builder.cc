@@ -1006,6 +1006,13 @@ void Builder::ValidatePrincipals(const PolicyDocument& doc, const Statement& st)
         }
         break;
       case PrincipalType::kCanonicalUser: {
+        // S3's canonical user IDs name S3 grantees; roles trust only AWS,
+        // Service and Federated principals (semantics §1.5).
+        if (doc.kind == PolicyKind::kTrust) {
+          Error("invalid-principal", e.value.span,
+                "a role trust policy cannot name a `CanonicalUser` principal");
+          break;
+        }
         bool hex = v.size() == 64;
         for (char c : v) hex = hex && std::isxdigit(static_cast<unsigned char>(c));
         if (!hex) {

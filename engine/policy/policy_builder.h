@@ -49,7 +49,8 @@
 //   invalid-principal      E  malformed principal: bare string other than `*`,
 //                             unknown type key, partial wildcard, bad account
 //                             ID/ARN, group ARN, bad canonical user, Service or
-//                             Federated with wildcards, malformed Federated
+//                             Federated with wildcards, malformed Federated,
+//                             CanonicalUser in a trust policy
 //   federated-outside-trust W a Federated principal outside trust policies
 //   trust-action-mismatch  E  a trust principal without its AssumeRole* action
 //   rcp-syntax             E  RCP: Allow, NotAction, Action `*`, Principal not `*`

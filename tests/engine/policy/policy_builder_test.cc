@@ -575,6 +575,12 @@ TEST_CASE("Trust policies: Federated principals, federated-outside-trust, "
                R"("Action": "sts:AssumeRoleWithSAML")"}),
        {"5:32 error invalid-principal: invalid `Federated` principal `okta.example.com`: "
         "expected a SAML or OIDC provider ARN or a web identity provider"}},
+      {"CanonicalUser in trust", kTrust,
+       Policy({kAllow,
+               R"("Principal": {"CanonicalUser": "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"})",
+               kAssumeRole}),
+       {"5:36 error invalid-principal: a role trust policy cannot name a `CanonicalUser` "
+        "principal"}},
       {"Federated in a resource policy", kResource, Policy({kAllow, kSaml, kGetObject, kObjects}),
        {"5:32 warning federated-outside-trust: `Federated` principals are meaningful only in "
         "role trust policies"}},
