@@ -314,6 +314,17 @@ bool IsTrustAction(std::string_view service, std::string_view name) {
                               name == "setsourceidentity" || name == "setcontext");
 }
 
+// Records, for an explanation, that no statement of `policy` was considered
+// because the policy does not apply to this caller at all.
+void TraceSkipped(Trace* trace, const CompiledPolicy& policy, StatementRef ref,
+                  std::string_view why) {
+  if (trace == nullptr) return;
+  for (const CompiledStatement& st : policy.statements()) {
+    ref.statement = st.index;
+    trace->statements.push_back(StatementTrace{ref, false, MissReason::kPolicy, 0, std::string(why)});
+  }
+}
+
 // The resource field of an ARN ("role/r1", "key/k1"), or empty.
 std::string_view ArnResourceOf(std::string_view arn, std::string_view service) {
   auto fields = SplitArn(arn);
@@ -349,29 +360,42 @@ void Authorize(const PolicyBundle& bundle, const Request& request, const EvalOpt
                      caller.account != request.resource_account();
 
   // The caller's own policies.
-  if (!anonymous_or_service) {
-    for (uint32_t i = 0; i < bundle.identity.size(); ++i) {
-      PolicyResult r = walker.Evaluate(*bundle.identity[i], StatementRef{Slot::kIdentity, i, 0, 0});
-      in.identity_allows = in.identity_allows || r.any_allow;
-      in.explicit_deny = in.explicit_deny || r.any_deny;
+  const char* no_identity = caller.kind == CallerKind::kAnonymous
+                                ? "identity-based policies do not apply to anonymous requests"
+                                : "identity-based policies do not apply to a service principal";
+  for (uint32_t i = 0; i < bundle.identity.size(); ++i) {
+    StatementRef ref{Slot::kIdentity, i, 0, 0};
+    if (anonymous_or_service) {
+      TraceSkipped(trace, *bundle.identity[i], ref, no_identity);
+      continue;
     }
-    // The root user has every permission in its own account (§5.3).
-    if (caller.kind == CallerKind::kRoot) in.identity_allows = true;
-    if (subject_to_boundary) {
-      PolicyResult r = walker.Evaluate(*bundle.boundary, StatementRef{Slot::kBoundary, 0, 0, 0});
-      in.boundary_present = true;
-      in.boundary_allows = r.any_allow;
-      in.explicit_deny = in.explicit_deny || r.any_deny;
+    PolicyResult r = walker.Evaluate(*bundle.identity[i], ref);
+    in.identity_allows = in.identity_allows || r.any_allow;
+    in.explicit_deny = in.explicit_deny || r.any_deny;
+  }
+  // The root user has every permission in its own account (§5.3).
+  if (caller.kind == CallerKind::kRoot) in.identity_allows = true;
+  if (subject_to_boundary) {
+    PolicyResult r = walker.Evaluate(*bundle.boundary, StatementRef{Slot::kBoundary, 0, 0, 0});
+    in.boundary_present = true;
+    in.boundary_allows = r.any_allow;
+    in.explicit_deny = in.explicit_deny || r.any_deny;
+  } else if (bundle.boundary != nullptr) {
+    TraceSkipped(trace, *bundle.boundary, StatementRef{Slot::kBoundary, 0, 0, 0},
+                 "a permissions boundary applies only to IAM users, roles and their sessions");
+  }
+  in.session_applies = caller.is_role_session() || caller.kind == CallerKind::kFederatedUser;
+  for (uint32_t i = 0; i < bundle.session.size(); ++i) {
+    StatementRef ref{Slot::kSession, i, 0, 0};
+    if (!in.session_applies) {
+      TraceSkipped(trace, *bundle.session[i], ref,
+                   "session policies apply only to role and federated-user sessions");
+      continue;
     }
-    in.session_applies = caller.is_role_session() || caller.kind == CallerKind::kFederatedUser;
-    if (in.session_applies && !bundle.session.empty()) {
-      in.session_present = true;
-      for (uint32_t i = 0; i < bundle.session.size(); ++i) {
-        PolicyResult r = walker.Evaluate(*bundle.session[i], StatementRef{Slot::kSession, i, 0, 0});
-        in.session_allows = in.session_allows || r.any_allow;
-        in.explicit_deny = in.explicit_deny || r.any_deny;
-      }
-    }
+    in.session_present = true;
+    PolicyResult r = walker.Evaluate(*bundle.session[i], ref);
+    in.session_allows = in.session_allows || r.any_allow;
+    in.explicit_deny = in.explicit_deny || r.any_deny;
   }
 
   // Role trust policies and KMS key policies must themselves allow the
@@ -410,12 +434,17 @@ void Authorize(const PolicyBundle& bundle, const Request& request, const EvalOpt
 
   // Organization guardrails: every level needs an applicable Allow.
   auto levels = [&](const std::vector<std::vector<const CompiledPolicy*>>& tree, Slot slot,
-                    bool* all_allow) {
+                    const char* skip_reason, bool* all_allow) {
     *all_allow = true;
     for (uint32_t level = 0; level < tree.size(); ++level) {
       bool level_allows = false;
       for (uint32_t k = 0; k < tree[level].size(); ++k) {
-        PolicyResult r = walker.Evaluate(*tree[level][k], StatementRef{slot, level, k, 0});
+        StatementRef ref{slot, level, k, 0};
+        if (skip_reason != nullptr) {
+          TraceSkipped(trace, *tree[level][k], ref, skip_reason);
+          continue;
+        }
+        PolicyResult r = walker.Evaluate(*tree[level][k], ref);
         level_allows = level_allows || r.any_allow;
         in.explicit_deny = in.explicit_deny || r.any_deny;
       }
@@ -424,14 +453,26 @@ void Authorize(const PolicyBundle& bundle, const Request& request, const EvalOpt
   };
   // SCPs limit principals of member accounts; not anonymous or service
   // callers, and not service-linked roles (§5.7).
-  if (bundle.has_scp && !anonymous_or_service && !caller.service_linked_role) {
-    in.scp_applies = true;
-    levels(bundle.scp, Slot::kScp, &in.scp_allows);
+  if (bundle.has_scp) {
+    const char* skip = caller.kind == CallerKind::kAnonymous
+                           ? "SCPs do not apply to anonymous requests"
+                       : caller.kind == CallerKind::kService
+                           ? "SCPs do not apply to service principals"
+                       : caller.service_linked_role ? "SCPs do not apply to service-linked roles"
+                                                    : nullptr;
+    in.scp_applies = skip == nullptr;
+    bool all_allow = false;
+    levels(bundle.scp, Slot::kScp, skip, &all_allow);
+    in.scp_allows = in.scp_applies && all_allow;
   }
   // RCPs apply to every caller except service-linked roles (§5.8).
-  if (bundle.has_rcp && !caller.service_linked_role) {
-    in.rcp_present = true;
-    levels(bundle.rcp, Slot::kRcp, &in.rcp_allows);
+  if (bundle.has_rcp) {
+    const char* skip =
+        caller.service_linked_role ? "RCPs do not apply to service-linked roles" : nullptr;
+    in.rcp_present = skip == nullptr;
+    bool all_allow = false;
+    levels(bundle.rcp, Slot::kRcp, skip, &all_allow);
+    in.rcp_allows = in.rcp_present && all_allow;
   }
 
   // "No permissions are required to perform this operation" (STS API

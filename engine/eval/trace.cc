@@ -16,6 +16,8 @@ std::string_view MissReasonName(MissReason reason) {
       return "condition";
     case MissReason::kInvalid:
       return "invalid";
+    case MissReason::kPolicy:
+      return "policy";
   }
   return "applies";
 }

@@ -1,10 +1,13 @@
 // Trace: the optional explanation of an evaluation.
 //
 // When the caller passes a Trace, the evaluator records for every statement
-// it considered whether it applied and, if not, the first reason: action,
-// resource, principal or a condition (with the operator, key and the
-// request's values). A null Trace means no explanation work at all beyond
-// one pointer test per statement.
+// of every policy in the bundle whether it applied and, if not, the first
+// reason: action, resource, principal or a condition (with the operator,
+// key and the request's values), or `policy` when the whole policy does not
+// apply to this caller (identity policies for an anonymous request, session
+// policies for an IAM user, SCPs for a service principal, ...). A null
+// Trace means no explanation work at all beyond one pointer test per
+// statement.
 #ifndef IAMLINT_ENGINE_EVAL_TRACE_H_
 #define IAMLINT_ENGINE_EVAL_TRACE_H_
 
@@ -16,7 +19,9 @@
 
 namespace iamlint {
 
-enum class MissReason { kNone, kAction, kResource, kPrincipal, kCondition, kInvalid };
+// kPolicy: the whole policy does not apply to this caller (a session
+// policy for an IAM user, SCPs for a service principal, ...).
+enum class MissReason { kNone, kAction, kResource, kPrincipal, kCondition, kInvalid, kPolicy };
 
 struct StatementTrace {
   StatementRef ref;
@@ -31,7 +36,7 @@ struct Trace {
   std::string gate;  // for ImplicitDeny: which gate had no Allow
 };
 
-std::string_view MissReasonName(MissReason reason);  // "action", "resource", ...
+std::string_view MissReasonName(MissReason reason);  // "action", "resource", ..., "policy"
 
 }  // namespace iamlint
 

@@ -955,3 +955,43 @@ TEST_CASE("`?` in Resource matches one character of a UTF-8 key (§2.1) [engine/
 
 }  // namespace
 }  // namespace iamlint
+
+namespace iamlint {
+namespace {
+
+TEST_CASE("the trace lists statements of policies that do not apply to the caller", "[eval]") {
+  CaseSpec c;
+  c.identity = {Policy({Allow("s3:GetObject", "*", "Read")})};
+  c.session = {Policy({Allow("s3:*", "*", "SessionS3")})};
+  c.scp = {{FullAwsAccess()}};
+  Outcome user = Run(c);
+  CHECK(user.decision == "Allow");
+  CHECK(user.trace == std::vector<std::string>{
+                          "identity[0]/Read applies",
+                          "session[0]/SessionS3 policy: session policies apply only to role and "
+                          "federated-user sessions",
+                          "scp[0][0]/FullAWSAccess applies",
+                      });
+
+  CaseSpec anon;
+  anon.principal = "";
+  anon.resource_account = "111111111111";
+  anon.identity = {Policy({Allow("*", "*", "All")})};
+  anon.boundary = Policy({Allow("*", "*", "B")});
+  anon.scp = {{FullAwsAccess()}};
+  anon.resource_policy = Policy({AllowTo("\"*\"", "s3:GetObject", "arn:aws:s3:::b/*", "Public")});
+  Outcome out = Run(anon);
+  CHECK(out.decision == "Allow");
+  CHECK(out.decisive == std::vector<std::string>{"resource/Public"});
+  CHECK(out.trace ==
+        std::vector<std::string>{
+            "identity[0]/All policy: identity-based policies do not apply to anonymous requests",
+            "boundary/B policy: a permissions boundary applies only to IAM users, roles and their "
+            "sessions",
+            "resource/Public applies",
+            "scp[0][0]/FullAWSAccess policy: SCPs do not apply to anonymous requests",
+        });
+}
+
+}  // namespace
+}  // namespace iamlint
