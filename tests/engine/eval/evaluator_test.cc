@@ -417,6 +417,10 @@ TEST_CASE("Principal forms and who they match (§1.6, §2.6)", "[eval]") {
        kAlice, false},
       // Empty lists match nobody (§1.2).
       {Q("{'AWS':[]}"), kAlice, false},
+      // Invalid forms match nobody: a bare string other than "*" (§9), a
+      // mis-cased principal key (§1.4).
+      {"\"111111111111\"", kAlice, false},
+      {Q("{'aws':'111111111111'}"), kAlice, false},
   };
   for (const Row& row : rows) {
     CAPTURE(row.principal, row.caller);
