@@ -3,12 +3,11 @@
 // 's3:Get*'` lists exactly the catalog's S3 Get actions.
 #include <sys/wait.h>
 
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <catch2/catch.hpp>
 
 #include "engine/catalog/catalog.h"
 
