@@ -1,11 +1,16 @@
 #include "engine/match/wildcard.h"
 
+#include "engine/match/utf8.h"
+#include "engine/match/wildcard_reference.h"
+
 #include <cstdint>
 #include <cstring>
 #include <utility>
 #include <vector>
 
 #include "engine/base/check.h"
+#include "engine/match/utf8.h"
+#include "engine/match/wildcard_reference.h"
 
 namespace iamlint {
 
@@ -279,6 +284,7 @@ Wildcard Wildcard::Compile(const Glob& glob) {
     }
   }
   using Kind = GlobPiece::Kind;
+  out.has_question_ = questions > 0;
   if (questions == 0 && stars == 0) {
     out.strategy_ = Strategy::kExact;
     out.literal_ = glob.LiteralText();
@@ -304,6 +310,56 @@ Wildcard Wildcard::FromPatternFolded(std::string_view pattern) {
 }
 
 bool Wildcard::Match(std::string_view text) const {
+  // `?` matches one character. Byte matching gives the same answer unless
+  // the text has multi-byte characters.
+  if (has_question_ && !IsAscii(text)) return MatchByCharacter(text);
+  return MatchBytes(text);
+}
+
+// Maps the problem to bytes where every character is one byte: each
+// non-ASCII character of the pattern's literals gets a byte of its own
+// (0x80..0xFE) and every other non-ASCII character of the text becomes 0xFF,
+// which no pattern byte equals. Linear like the byte matcher; the rare
+// pattern with more than 127 distinct non-ASCII characters uses the oracle.
+bool Wildcard::MatchByCharacter(std::string_view text) const {
+  std::vector<uint32_t> assigned;
+  auto byte_of = [&](uint32_t cp, bool assign) -> int {
+    if (cp < 0x80) return static_cast<int>(cp);
+    for (size_t i = 0; i < assigned.size(); ++i) {
+      if (assigned[i] == cp) return static_cast<int>(0x80 + i);
+    }
+    if (!assign) return 0xFF;
+    if (assigned.size() == 127) return -1;
+    assigned.push_back(cp);
+    return static_cast<int>(0x80 + assigned.size() - 1);
+  };
+  Glob mapped;
+  for (const GlobPiece& piece : glob_.pieces()) {
+    switch (piece.kind) {
+      case GlobPiece::Kind::kStar:
+        mapped.AppendStar();
+        break;
+      case GlobPiece::Kind::kQuestion:
+        mapped.AppendQuestion();
+        break;
+      case GlobPiece::Kind::kLiteral: {
+        std::string bytes;
+        for (uint32_t cp : DecodeCodePoints(piece.text)) {
+          int b = byte_of(cp, true);
+          if (b < 0) return WildcardMatchReference(glob_, text);
+          bytes.push_back(static_cast<char>(b));
+        }
+        mapped.AppendLiteral(bytes);
+        break;
+      }
+    }
+  }
+  std::string mapped_text;
+  for (uint32_t cp : DecodeCodePoints(text)) mapped_text.push_back(static_cast<char>(byte_of(cp, false)));
+  return Wildcard::Compile(mapped).MatchBytes(mapped_text);
+}
+
+bool Wildcard::MatchBytes(std::string_view text) const {
   switch (strategy_) {
     case Strategy::kAny:
       return true;

@@ -31,7 +31,8 @@
 // 100,000-byte `*a*a*…*b` against 1,000,000 bytes takes milliseconds.
 // Compilation is O(m).
 //
-// Matching is byte-wise and case-sensitive. Case-insensitive callers (Action
+// Matching is case-sensitive, and `?` matches one character (one UTF-8
+// sequence), as AWS's `?` does; `*` may match any run of bytes. Case-insensitive callers (Action
 // matching, ARN fields 2-5) compile with FromPatternFolded() or from
 // Glob::Folded(), and pass text lowered with AsciiLower().
 //
@@ -82,6 +83,10 @@ class Wildcard {
   size_t min_length() const { return min_length_; }
 
  private:
+  bool MatchBytes(std::string_view text) const;
+  bool MatchByCharacter(std::string_view text) const;
+
+  bool has_question_ = false;
   Strategy strategy_ = Strategy::kExact;
   Glob glob_;
   size_t min_length_ = 0;

@@ -1,16 +1,20 @@
 #include "engine/match/wildcard_reference.h"
 
+#include <cstdint>
 #include <vector>
+
+#include "engine/match/utf8.h"
 
 namespace iamlint {
 
 namespace {
 
-// One pattern position: a single literal byte, `?` or `*`. Expanding literal
-// pieces to single bytes keeps the recurrence below uniform.
+// One pattern position: a single literal character (code point), `?` or
+// `*`. Expanding literal pieces to single characters keeps the recurrence
+// below uniform; `?` matches one character, whatever its UTF-8 length.
 struct Atom {
   GlobPiece::Kind kind;
-  char byte;  // kLiteral only
+  uint32_t code_point;  // kLiteral only
 };
 
 }  // namespace
@@ -19,9 +23,11 @@ bool WildcardMatchReference(const Glob& pattern, std::string_view text) {
   std::vector<Atom> atoms;
   for (const GlobPiece& piece : pattern.pieces()) {
     if (piece.kind == GlobPiece::Kind::kLiteral) {
-      for (char c : piece.text) atoms.push_back(Atom{GlobPiece::Kind::kLiteral, c});
+      for (uint32_t c : DecodeCodePoints(piece.text)) {
+        atoms.push_back(Atom{GlobPiece::Kind::kLiteral, c});
+      }
     } else {
-      atoms.push_back(Atom{piece.kind, '\0'});
+      atoms.push_back(Atom{piece.kind, 0});
     }
   }
   const size_t m = atoms.size();
@@ -33,7 +39,7 @@ bool WildcardMatchReference(const Glob& pattern, std::string_view text) {
   for (size_t j = 1; j <= m; ++j) {
     row[j] = static_cast<char>(row[j - 1] && atoms[j - 1].kind == GlobPiece::Kind::kStar);
   }
-  for (char c : text) {
+  for (uint32_t c : DecodeCodePoints(text)) {
     next[0] = 0;
     for (size_t j = 1; j <= m; ++j) {
       const Atom& atom = atoms[j - 1];
@@ -48,7 +54,7 @@ bool WildcardMatchReference(const Glob& pattern, std::string_view text) {
           value = row[j - 1];
           break;
         case GlobPiece::Kind::kLiteral:
-          value = row[j - 1] && atom.byte == c;
+          value = row[j - 1] && atom.code_point == c;
           break;
       }
       next[j] = static_cast<char>(value);

@@ -123,8 +123,8 @@ TEST_CASE("Wildcard::Match follows the glob rules of spec 2.1", "[match]") {
       {"*" + std::string(70, 'a') + "?b*", std::string(70, 'a') + "b", false},
       // Bytes above 0x7f are ordinary bytes
       {"*\xC3\xA9*", "caf\xC3\xA9", true},
-      {"caf?", "caf\xC3\xA9", false},  // `?` is one byte, not one code point
-      {"caf??", "caf\xC3\xA9", true},
+      {"caf?", "caf\xC3\xA9", true},  // `?` is one character, not one byte
+      {"caf??", "caf\xC3\xA9", false},
   };
   for (const Row& row : rows) {
     CAPTURE(row.pattern, row.text);
@@ -367,6 +367,39 @@ TEST_CASE("Wildcard agrees with the reference on long segments", "[match]") {
         FAIL("Wildcard and reference disagree");
       }
     }
+  }
+}
+
+}  // namespace
+}  // namespace iamlint
+
+namespace iamlint {
+namespace {
+
+// `?` matches one character, however many UTF-8 bytes it takes (semantics
+// §2.1); the compiled matcher and the oracle agree on multi-byte text.
+TEST_CASE("question mark matches one UTF-8 character", "[match]") {
+  static const struct {
+    const char* pattern;
+    const char* text;
+    bool expected;
+  } kCases[] = {
+      {"caf?", "caf\xC3\xA9", true},          // é: 2 bytes
+      {"caf??", "caf\xC3\xA9", false},
+      {"?", "\xE2\x82\xAC", true},            // €: 3 bytes
+      {"?", "\xF0\x9F\x98\x80", true},        // 😀: 4 bytes
+      {"a?c", "a\xF0\x9F\x98\x80" "c", true},
+      {"*\xC3\xA9?", "x\xC3\xA9\xC3\xA9", true},
+      {"*\xC3\xA9?", "x\xC3\xA9", false},
+      {"?\xC3\xA9*", "\xE2\x82\xAC\xC3\xA9z", true},
+      {"b/caf?", "b/caf\xC3\xA9", true},
+      {"??", "\xC3\xA9", false},
+      {"?", "\xFF", true},                    // a malformed byte is one character
+  };
+  for (const auto& c : kCases) {
+    CAPTURE(c.pattern, c.text);
+    CHECK(Wildcard::FromPattern(c.pattern).Match(c.text) == c.expected);
+    CHECK(WildcardMatchReference(c.pattern, c.text) == c.expected);
   }
 }
 
