@@ -52,9 +52,12 @@ LineColumn SourceManager::Locate(SourceId id, uint32_t offset) const {
 std::string_view SourceManager::LineText(SourceId id, uint32_t offset) const {
   const Buffer& b = buffer(id);
   LineColumn lc = Locate(id, offset);
-  uint32_t start = b.line_starts[lc.line - 1];
-  size_t stop = start;
-  while (stop < b.bytes.size() && b.bytes[stop] != '\n' && b.bytes[stop] != '\r') ++stop;
+  // The next line's start bounds this line, so a long minified line costs
+  // O(log n) per call, not a scan (10,000 findings on a 500 KB line).
+  size_t start = b.line_starts[lc.line - 1];
+  size_t stop = lc.line < b.line_starts.size() ? b.line_starts[lc.line] : b.bytes.size();
+  if (stop > start && b.bytes[stop - 1] == '\n') --stop;
+  if (stop > start && b.bytes[stop - 1] == '\r') --stop;
   return std::string_view(b.bytes).substr(start, stop - start);
 }
 
