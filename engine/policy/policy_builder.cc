@@ -209,6 +209,22 @@ std::string StatementName(const Statement& st) {
   return std::to_string(st.index + 1);
 }
 
+// The AWS-managed RCPFullAWSAccess statement: Allow, Principal `*`, Action
+// `*`, Resource `*`, no condition. Case files and exports include it.
+bool IsRcpFullAwsAccess(const Statement& st) {
+  auto only_star = [](const std::optional<PatternClause>& clause) {
+    return clause && !clause->negated && clause->values.size() == 1 &&
+           clause->values[0].value == "*";
+  };
+  bool principal_star =
+      st.principal && !st.principal->negated &&
+      (st.principal->wildcard ||
+       (st.principal->entries.size() == 1 && st.principal->entries[0].type == PrincipalType::kAws &&
+        st.principal->entries[0].value.value == "*"));
+  return st.effect && st.effect->value == Effect::kAllow && principal_star &&
+         only_star(st.action) && only_star(st.resource) && !st.has_condition;
+}
+
 class Builder {
  public:
   Builder(const SourceManager& sources, const PolicyBuildOptions& options, DiagnosticSink& sink)
@@ -814,8 +830,9 @@ void Builder::ValidateStatementForKind(const PolicyDocument& doc, const Statemen
     }
   }
 
-  // RCP restrictions (semantics §1.5, §5.8).
-  if (kind == PolicyKind::kRcp) {
+  // RCP restrictions (semantics §1.5, §5.8). AWS's own RCPFullAWSAccess,
+  // attached to every level, is the one statement allowed to Allow `*`.
+  if (kind == PolicyKind::kRcp && !IsRcpFullAwsAccess(st)) {
     if (st.effect && st.effect->value == Effect::kAllow) {
       Error("rcp-syntax", st.effect->span,
             "a resource control policy may only `Deny` (only AWS's RCPFullAWSAccess allows)");

@@ -1,11 +1,14 @@
 // iamlint: the command-line entry point. Builds the CLI11 app, dispatches
 // to one command per file (cmd_*.cc) and maps results to exit codes.
 // This is the only file (with the cmd_* files) that sees CLI11.
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "CLI/CLI.hpp"
+#include "engine/base/suggest.h"
 #include "lint/cli/cmd_catalog.h"
 #include "lint/cli/cmd_expand.h"
 #include "lint/cli/cmd_lint.h"
@@ -57,7 +60,14 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
 
   iamlint::cli::LintCommandOptions lint_options;
-  CLI::App* lint = app.add_subcommand("lint", "Validate IAM policy files (the default command)");
+  CLI::App* lint = app.add_subcommand(
+      "lint",
+      "Validate IAM policy files (the default command)\n"
+      "\n"
+      "Examples:\n"
+      "  iamlint samples/policies/broken/many-mistakes.json\n"
+      "  iamlint lint --format json --fail-on warning samples/policies\n"
+      "  iamlint --policy-type trust -v samples/policies/trust/ec2-role-trust.json");
   lint->add_option("paths", lint_options.paths, "Policy files, folders (every *.json) or - for stdin")
       ->required();
   lint->add_option("--format", lint_options.format, "Output format")
@@ -142,6 +152,28 @@ int main(int argc, char** argv) {
   catalog->add_option("--catalog", catalog_options.catalog_file,
                       "Catalog file to use instead of the built-in one");
 
+  // Each subcommand's text is "summary\n\nexamples...": the summary is
+  // what `iamlint --help` lists, the rest closes the subcommand's own help.
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    std::string text = sub->get_description();
+    size_t cut = text.find("\n\n");
+    if (cut == std::string::npos) continue;
+    sub->footer(text.substr(cut + 2));
+    sub->description(text.substr(0, cut));
+  }
+
+  // A first word that is no file but looks like a misspelt command.
+  if (argc > 1 && argv[1][0] != '-' && !std::filesystem::exists(argv[1])) {
+    std::string word = argv[1];
+    bool known = std::find(kSubcommands.begin(), kSubcommands.end(), word) != kSubcommands.end();
+    std::vector<std::string_view> names(kSubcommands.begin(), kSubcommands.end());
+    std::string guess = known ? "" : iamlint::ClosestMatch(word, names);
+    if (!guess.empty()) {
+      std::cerr << "iamlint: unknown command `" << word << "`; did you mean `" << guess << "`?\n";
+      return iamlint::cli::ToInt(ExitCode::kUsage);
+    }
+  }
+
   std::vector<std::string> args = WithDefaultSubcommand(argc, argv);
   try {
     app.parse(args);
@@ -161,6 +193,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand(simulate)) {
     return iamlint::cli::ToInt(iamlint::cli::RunSimulateCommand(sim, std::cout, std::cerr));
   }
-  std::cout << app.help();
+  std::cerr << app.help();
   return iamlint::cli::ToInt(ExitCode::kUsage);
 }

@@ -605,6 +605,8 @@ TEST_CASE("RCP restrictions: rcp-syntax", "[policy]") {
        Policy({kDeny, R"("Principal": {"AWS": "111122223333"})", kAllS3, kAnyResource}),
        {"5:18 error rcp-syntax: a resource control policy statement must have `\"Principal\": "
         "\"*\"`"}},
+      {"AWS's RCPFullAWSAccess is accepted", kRcp,
+       Policy({kAllow, kAnyone, R"("Action": "*")", kAnyResource}), {}},
       {"the same statement in a resource policy", kResource,
        Policy({kAllow, R"("Principal": {"AWS": "111122223333"})", R"("Action": "*")", kAnyResource}),
        {}},

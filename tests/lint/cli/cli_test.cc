@@ -96,6 +96,7 @@ TEST_CASE("cli: --help, --version and usage errors", "[cli]") {
       {"help-lint", {"lint", "--help"}, "", "", ""},
       {"version", {"--version"}, "", "", ""},
       {"no-arguments", {}, "", "", ""},
+      {"misspelt-command", {"simulat", "cases.jsonl"}, "", "", ""},
       {"bad-option", {"--bogus", kClean}, "", "", ""},
       {"bad-format", {"--format", "xml", kClean}, "", "", ""},
       {"bad-fail-on", {"--fail-on", "warnings", kClean}, "", "", ""},
