@@ -7,6 +7,7 @@
 
 #include "engine/cases/case_reader.h"
 #include "engine/json/json_writer.h"
+#include "engine/match/arn.h"
 #include "engine/eval/evaluator.h"
 #include "engine/policy/policy_reader.h"
 #include "engine/source/source_manager.h"
@@ -18,6 +19,8 @@
 namespace iamlint::cli {
 
 namespace {
+
+constexpr const char* kDefaultUserName = "iamlint-simulated-user";
 
 void PrintDiagnostics(const SourceManager& sources, std::vector<Diagnostic> diagnostics,
                       std::ostream& err) {
@@ -136,6 +139,19 @@ void DeriveContext(const CallerIdentity& caller, Request* request,
   }
 }
 
+// Without --principal, the caller is an IAM user who has the given
+// policies, in the resource's account (so the request is same-account), or
+// in the documentation account 123456789012. `--principal '*'` asks as an
+// anonymous caller.
+std::string DefaultPrincipal(const SimulateCommandOptions& options) {
+  std::string account = options.resource_account;
+  if (account.empty()) {
+    if (auto fields = SplitArn(options.resource)) account = std::string(fields->account);
+  }
+  if (account.empty()) account = "123456789012";
+  return "arn:aws:iam::" + account + ":user/" + kDefaultUserName;
+}
+
 ExitCode RunOne(const SimulateCommandOptions& options, std::ostream& out, std::ostream& err) {
   SourceManager sources;
   std::vector<std::shared_ptr<const CompiledPolicy>> owned;
@@ -197,7 +213,8 @@ ExitCode RunOne(const SimulateCommandOptions& options, std::ostream& out, std::o
   Request request;
   request.set_action(options.action);
   request.set_resource(options.resource);
-  request.set_principal(options.principal);
+  std::string principal = options.principal.empty() ? DefaultPrincipal(options) : options.principal;
+  request.set_principal(principal);
   request.set_resource_account(options.resource_account);
   std::map<std::string, std::vector<std::string>> context;
   std::vector<std::string> order;
@@ -219,7 +236,7 @@ ExitCode RunOne(const SimulateCommandOptions& options, std::ostream& out, std::o
     bool is_list = context[key].size() > 1;
     request.AddContext(key, context[key], is_list);
   }
-  if (options.derive_context) DeriveContext(ParseCaller(options.principal), &request, given);
+  if (options.derive_context) DeriveContext(ParseCaller(principal), &request, given);
   request.Finish();
 
   EvalOptions eval;
@@ -228,12 +245,19 @@ ExitCode RunOne(const SimulateCommandOptions& options, std::ostream& out, std::o
   Decision decision;
   Trace trace;
   Authorize(bundle, request, eval, &scratch, &decision, options.explain ? &trace : nullptr);
-  lint::DecisionView view{"request", &decision, &bundle, std::nullopt,
+  std::optional<DecisionKind> expect;
+  if (!options.expect.empty()) expect = ParseDecisionKind(options.expect);
+  lint::DecisionView view{"request", &decision, &bundle, expect,
                           options.explain ? &trace : nullptr};
   if (options.format == "json") {
     out << lint::DecisionToJson(sources, view) << "\n";
   } else {
     out << lint::DecisionToText(sources, view);
+  }
+  if (expect && *expect != decision.kind) {
+    err << "expected " << DecisionKindName(*expect) << ", got " << DecisionKindName(decision.kind)
+        << "\n";
+    return ExitCode::kFindings;
   }
   return ExitCode::kOk;
 }

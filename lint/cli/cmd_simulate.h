@@ -35,6 +35,7 @@ struct SimulateCommandOptions {
   std::string resource_account;
   std::vector<std::string> context;  // key=value; a repeated key makes a list
   bool derive_context = true;        // add aws:username, aws:PrincipalArn... from --principal
+  std::string expect;                // Allow, ExplicitDeny or ImplicitDeny: exit 1 when it differs
   // Both forms.
   bool explain = false;
   bool no_index = false;

@@ -109,13 +109,18 @@ int main(int argc, char** argv) {
   simulate->add_option("--action", sim.action, "Action to decide, e.g. s3:GetObject");
   simulate->add_option("--resource", sim.resource, "Resource ARN, or * for actions without one")
       ->capture_default_str();
-  simulate->add_option("--principal", sim.principal, "Caller ARN (user, role session, root)");
+  simulate->add_option("--principal", sim.principal,
+                       "Caller ARN (user, role session, root; * for anonymous). Default: an IAM "
+                       "user in the resource's account (else 123456789012)");
   simulate->add_option("--resource-account", sim.resource_account,
                        "Account owning the resource (default: from the ARN, else the caller's)");
   simulate->add_option("--context", sim.context,
                        "Request context key=value (repeat a key for a multivalued key)");
   simulate->add_flag("--no-derived-context", [&](int64_t) { sim.derive_context = false; },
                      "Do not derive aws:username etc. from --principal");
+  simulate->add_option("--expect", sim.expect,
+                       "One-request form: exit 1 unless the decision is this one")
+      ->check(CLI::IsMember({"Allow", "ExplicitDeny", "ImplicitDeny"}));
   simulate->add_flag("--explain", sim.explain, "Say for every statement whether it applied and why not");
   simulate->add_flag("--no-index", sim.no_index, "Scan every statement (the reference path)");
   simulate->add_option("--format", sim.format, "Output of the one-request form")
