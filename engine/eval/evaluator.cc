@@ -467,8 +467,15 @@ void Authorize(const PolicyBundle& bundle, const Request& request, const EvalOpt
   }
   // RCPs apply to every caller except service-linked roles (§5.8).
   if (bundle.has_rcp) {
+    bool unsupported = false;
+    if (options.catalog != nullptr) {
+      std::optional<ServiceId> id = options.catalog->FindService(request.action_service());
+      unsupported = !id || !options.catalog->rcp_supported(*id);
+    }
     const char* skip =
-        caller.service_linked_role ? "RCPs do not apply to service-linked roles" : nullptr;
+        caller.service_linked_role ? "RCPs do not apply to service-linked roles"
+        : unsupported              ? "RCPs do not apply to this service"
+                                   : nullptr;
     in.rcp_present = skip == nullptr;
     bool all_allow = false;
     levels(bundle.rcp, Slot::kRcp, skip, &all_allow);

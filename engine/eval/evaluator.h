@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/catalog/catalog.h"
 #include "engine/eval/compiled_policy.h"
 #include "engine/eval/decision.h"
 #include "engine/eval/request.h"
@@ -51,6 +52,9 @@ struct Decision {
 
 struct EvalOptions {
   bool use_index = true;  // false: scan every statement (the oracle)
+  // When set, RCPs apply only to the services the catalog marks as
+  // RCP-supported (§5.8); when null, RCPs given apply to every service.
+  const Catalog* catalog = nullptr;
 };
 
 // Per-thread scratch space, reused across calls.

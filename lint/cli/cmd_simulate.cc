@@ -32,6 +32,7 @@ ExitCode RunBatch(const SimulateCommandOptions& options, std::ostream& out, std:
   SourceManager sources;
   EvalOptions eval;
   eval.use_index = !options.no_index;
+  eval.catalog = &Catalog::BuiltIn();
   EvalScratch scratch;
   Decision decision;
   Trace trace;
@@ -241,6 +242,7 @@ ExitCode RunOne(const SimulateCommandOptions& options, std::ostream& out, std::o
 
   EvalOptions eval;
   eval.use_index = !options.no_index;
+  eval.catalog = &Catalog::BuiltIn();
   EvalScratch scratch;
   Decision decision;
   Trace trace;
