@@ -1,4 +1,5 @@
-// RunLint: read every input, validate it as a policy, collect findings.
+// RunLint: read every input, validate it as a policy, run the lint checks
+// (lint/registry.h) on it, collect findings.
 //
 // The runner owns no I/O policy beyond reading the inputs it is given; it
 // never prints. Findings come back sorted by file, line, column and code.
@@ -26,15 +27,27 @@ struct LintResult {
   std::vector<Diagnostic> diagnostics;  // sorted
   std::vector<InputProblem> unreadable; // inputs that could not be opened
   size_t errors = 0, warnings = 0, infos = 0;
+  size_t suppressed = 0;               // findings hidden by suppressions
+  std::vector<bool> suppression_used;  // parallel to LintOptions::suppressions
 };
 
 // Reads `paths` (already expanded; "-" is stdin) into `sources` and lints them.
 LintResult RunLint(const std::vector<std::string>& paths, const LintOptions& options,
                    SourceManager& sources);
 
-// Lints one buffer already in `sources` (used by tests and other commands).
+// Lints one buffer already in `sources` (used by tests and other commands):
+// the validator, then every enabled check (registry order), then --disable,
+// severity overrides and suppressions. Appends to `result`, sorted within
+// the buffer.
 void LintBuffer(SourceId id, const LintOptions& options, const SourceManager& sources,
                 LintResult* result);
+
+// Appends an `unused-suppression` finding for every suppression no buffer
+// used (RunLint calls it; callers of LintBuffer call it once at the end).
+void ReportUnusedSuppressions(const LintOptions& options, LintResult* result);
+
+// Sorts by source, line, column, then code (stable).
+void SortDiagnostics(const SourceManager& sources, std::vector<Diagnostic>* diagnostics);
 
 }  // namespace iamlint::lint
 
