@@ -9,8 +9,17 @@ namespace iamlint::lint {
 // function `const Check& <FunctionStem>Check()` defined in
 // lint/checks/<id>.cc. tests/lint/registry_test.cc checks the order.
 #define IAMLINT_FOR_EACH_CHECK(X) \
+  X(ActionResourceMismatch)       \
+  X(ConditionKeyNotApplicable)    \
+  X(ConditionTypeMismatch)        \
+  X(ForallvaluesSingleValuedKey)  \
+  X(InvalidConditionValue)        \
+  X(RedundantAction)              \
+  X(RedundantStatement)           \
   X(UnknownAction)                \
-  X(UnknownService)
+  X(UnknownConditionKey)          \
+  X(UnknownService)               \
+  X(WildcardWithoutLike)
 
 #define IAMLINT_DECLARE_CHECK(stem) const Check& stem##Check();
 IAMLINT_FOR_EACH_CHECK(IAMLINT_DECLARE_CHECK)

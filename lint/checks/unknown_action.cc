@@ -19,7 +19,7 @@ constexpr std::string_view kDoc =
 class UnknownAction final : public Check {
  public:
   const CheckInfo& info() const override {
-    static const CheckInfo kInfo{"unknown-action", Severity::kError,
+    static const CheckInfo kInfo{"unknown-action", Severity::kWarning,
                                  "an action does not exist in its service", kDoc};
     return kInfo;
   }

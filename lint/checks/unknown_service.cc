@@ -18,7 +18,7 @@ constexpr std::string_view kDoc =
 class UnknownService final : public Check {
  public:
   const CheckInfo& info() const override {
-    static const CheckInfo kInfo{"unknown-service", Severity::kError,
+    static const CheckInfo kInfo{"unknown-service", Severity::kWarning,
                                  "an action names a service that does not exist", kDoc};
     return kInfo;
   }

@@ -125,12 +125,14 @@ TEST_CASE("The broken sample trips every rule it was written for", "[lint]") {
             "27:7 error duplicate-key: duplicate key `Effect` in the same object",
             "28:20 error invalid-principal: a bare `Principal` string must be `*`, not "
             "`111122223333`",
+            "29:17 warning action-resource-mismatch: `iam:PassRole` can act on none of the "
+            "statement's resources",
             "30:19 error iam-arn-region: IAM resource "
             "`arn:aws:iam:us-east-1:111122223333:role/reports` must not contain a region",
             "31:7 error unknown-element: unknown statement element `Principle`",
         });
   CHECK(linted.result.errors == 16);
-  CHECK(linted.result.warnings == 1);
+  CHECK(linted.result.warnings == 2);
   CHECK(linted.result.infos == 0);
   REQUIRE(linted.result.files[0].policy);
   CHECK(linted.result.files[0].policy->kind == PolicyKind::kResource);

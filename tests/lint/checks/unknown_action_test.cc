@@ -16,7 +16,7 @@ TEST_CASE("unknown-action flags a misspelt action with a suggestion", "[lint][ch
   std::string json = OneStatement("['s3:PutObject','s3:GetObjekt']", "'*'");
   auto run = RunCheck("unknown-action", json);
   CHECK(run.lines() == Lines{PositionOf(json, "\"s3:GetObjekt") +
-                             " error unknown-action: unknown action `s3:GetObjekt`: not in the "
+                             " warning unknown-action: unknown action `s3:GetObjekt`: not in the "
                              "catalog of " + Date()});
   CHECK(run.notes() == std::vector<std::string>{"did you mean `s3:GetObject`?"});
 }
@@ -25,7 +25,7 @@ TEST_CASE("unknown-action flags a pattern that matches no action", "[lint][check
   std::string json = OneStatement("'s3:Gte*'", "'*'");
   auto run = RunCheck("unknown-action", json);
   CHECK(run.lines() == Lines{PositionOf(json, "\"s3:Gte*") +
-                             " error unknown-action: action pattern `s3:Gte*` matches no action "
+                             " warning unknown-action: action pattern `s3:Gte*` matches no action "
                              "of `s3` in the catalog of " + Date()});
 }
 

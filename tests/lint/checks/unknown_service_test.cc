@@ -16,7 +16,7 @@ TEST_CASE("unknown-service flags an action of a service that does not exist", "[
   std::string date = Catalog::BuiltIn().info().updated.substr(0, 10);
   CHECK(run.lines() ==
         Lines{PositionOf(json, "\"cloudwatchlogs") +
-              " error unknown-service: unknown service `cloudwatchlogs` in "
+              " warning unknown-service: unknown service `cloudwatchlogs` in "
               "`cloudwatchlogs:PutLogEvents`: not in the catalog of " + date});
 }
 
