@@ -1,26 +1,10 @@
 #include "engine/eval/caller.h"
 
-#include <vector>
+#include <optional>
+
+#include "engine/match/arn.h"
 
 namespace iamlint {
-
-namespace {
-
-// Splits at the first five colons; the last field keeps the rest.
-std::vector<std::string_view> ArnFieldsOf(std::string_view arn) {
-  std::vector<std::string_view> fields;
-  size_t start = 0;
-  while (fields.size() < 5) {
-    size_t colon = arn.find(':', start);
-    if (colon == std::string_view::npos) break;
-    fields.push_back(arn.substr(start, colon - start));
-    start = colon + 1;
-  }
-  fields.push_back(arn.substr(start));
-  return fields;
-}
-
-}  // namespace
 
 CallerIdentity ParseCaller(std::string_view principal) {
   CallerIdentity caller;
@@ -36,15 +20,15 @@ CallerIdentity ParseCaller(std::string_view principal) {
     caller.kind = service ? CallerKind::kService : CallerKind::kOther;
     return caller;
   }
-  std::vector<std::string_view> f = ArnFieldsOf(principal);
+  std::optional<ArnFields> f = SplitArn(principal);
   caller.kind = CallerKind::kOther;
-  if (f.size() != 6) return caller;
-  caller.partition = std::string(f[1]);
-  caller.account = std::string(f[4]);
+  if (!f) return caller;
+  caller.partition = std::string(f->partition);
+  caller.account = std::string(f->account);
   if (!caller.account.empty()) {
     caller.root_arn = "arn:" + caller.partition + ":iam::" + caller.account + ":root";
   }
-  std::string_view service = f[2], resource = f[5];
+  std::string_view service = f->service, resource = f->resource;
   if (service == "iam") {
     if (resource == "root") {
       caller.kind = CallerKind::kRoot;

@@ -95,20 +95,6 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
-// Splits at the first five colons; the last field keeps the rest.
-std::vector<std::string_view> ArnFieldsOf(std::string_view arn) {
-  std::vector<std::string_view> fields;
-  size_t start = 0;
-  while (fields.size() < 5) {
-    size_t colon = arn.find(':', start);
-    if (colon == std::string_view::npos) break;
-    fields.push_back(arn.substr(start, colon - start));
-    start = colon + 1;
-  }
-  fields.push_back(arn.substr(start));
-  return fields;
-}
-
 CompiledPrincipal CompilePrincipal(const PrincipalEntry& entry) {
   CompiledPrincipal p;
   const std::string& v = entry.value.value;
@@ -141,10 +127,10 @@ CompiledPrincipal CompilePrincipal(const PrincipalEntry& entry) {
     return p;
   }
   if (v.find_first_of("*?") != std::string::npos) return p;  // invalid: no partial wildcards
-  std::vector<std::string_view> f = ArnFieldsOf(v);
-  if (f.size() != 6) return p;
-  p.account = std::string(f[4]);
-  std::string_view service = f[2], res = f[5];
+  std::optional<ArnFields> f = SplitArn(v);
+  if (!f) return p;
+  p.account = std::string(f->account);
+  std::string_view service = f->service, res = f->resource;
   if (service == "iam") {
     if (res == "root") {
       p.kind = PrincipalEntryKind::kAccount;

@@ -1,5 +1,7 @@
 #include "engine/eval/evaluator.h"
 
+#include "engine/base/ascii.h"
+
 #include <cctype>
 
 #include "engine/eval/condition_eval.h"
@@ -50,15 +52,6 @@ const CompiledPolicy* PolicyOf(const PolicyBundle& bundle, const StatementRef& r
 
 namespace {
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  }
-  return true;
-}
 
 struct PolicyResult {
   bool any_allow = false;
@@ -226,7 +219,7 @@ class Walker {
                    ? PrincipalGrant::kRole
                    : PrincipalGrant::kNone;
       case PrincipalEntryKind::kService:
-        return c.kind == CallerKind::kService && EqualsIgnoreCase(c.arn, p.value)
+        return c.kind == CallerKind::kService && EqualsIgnoreAsciiCase(c.arn, p.value)
                    ? PrincipalGrant::kDirect
                    : PrincipalGrant::kNone;
       case PrincipalEntryKind::kFederated:

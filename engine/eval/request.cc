@@ -1,20 +1,14 @@
 #include "engine/eval/request.h"
 
+#include "engine/base/ascii.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace iamlint {
 
-namespace {
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-}  // namespace
-
 void Request::AddContext(std::string_view key, std::vector<std::string> values, bool is_list) {
-  std::string lowered = Lower(key);
+  std::string lowered = AsciiLower(key);
   for (ContextEntry& e : context_) {
     if (e.key == lowered) {
       e.values.insert(e.values.end(), values.begin(), values.end());
@@ -29,7 +23,7 @@ void Request::Finish() {
   std::sort(context_.begin(), context_.end(),
             [](const ContextEntry& a, const ContextEntry& b) { return a.key < b.key; });
   caller_ = ParseCaller(principal_);
-  action_lower_ = Lower(action_);
+  action_lower_ = AsciiLower(action_);
   size_t colon = action_lower_.find(':');
   if (colon == std::string::npos) {
     service_length_ = 0;

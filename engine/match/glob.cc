@@ -137,19 +137,5 @@ Glob Glob::Folded() const {
   return out;
 }
 
-// ASCII only on purpose: IAM action names and ARN fields 2-5 are ASCII, and
-// a locale-dependent tolower would make matching depend on the environment.
-// StringEqualsIgnoreCase needs Unicode folding and does not use this.
-std::string AsciiLower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-bool HasAsciiUpper(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
 
 }  // namespace iamlint

@@ -25,6 +25,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/base/ascii.h"  // AsciiLower, HasAsciiUpper
+
 namespace iamlint {
 
 // One element of a Glob. A plain struct: `text` is meaningful only for
@@ -100,14 +102,7 @@ class Glob {
   std::vector<GlobPiece> pieces_;
 };
 
-// Returns `text` with ASCII A-Z mapped to a-z; every other byte (including
-// UTF-8 sequences) is unchanged. The folding used by Glob::Folded() and
-// Wildcard::FromPatternFolded(), and the one callers must apply to the text.
-std::string AsciiLower(std::string_view text);
 
-// True iff `text` contains an ASCII uppercase letter (so AsciiLower would
-// change it). Lets callers skip a copy in the common all-lowercase case.
-bool HasAsciiUpper(std::string_view text);
 
 }  // namespace iamlint
 

@@ -1,5 +1,7 @@
 #include "engine/policy/condition_operator.h"
 
+#include "engine/base/ascii.h"
+
 #include <array>
 #include <cctype>
 
@@ -55,26 +57,17 @@ const std::array<std::string_view, kBaseOperatorCount> kNames = MakeNames();
 
 const OperatorInfo& Info(BaseOperator op) { return kOperators[static_cast<size_t>(op)]; }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  }
-  return true;
-}
 
 bool StartsWith(std::string_view s, std::string_view prefix, bool fold) {
   if (s.size() < prefix.size()) return false;
-  return fold ? EqualsIgnoreCase(s.substr(0, prefix.size()), prefix)
+  return fold ? EqualsIgnoreAsciiCase(s.substr(0, prefix.size()), prefix)
               : s.substr(0, prefix.size()) == prefix;
 }
 
 bool EndsWith(std::string_view s, std::string_view suffix, bool fold) {
   if (s.size() < suffix.size()) return false;
   std::string_view tail = s.substr(s.size() - suffix.size());
-  return fold ? EqualsIgnoreCase(tail, suffix) : tail == suffix;
+  return fold ? EqualsIgnoreAsciiCase(tail, suffix) : tail == suffix;
 }
 
 // Parses with exact (fold=false) or case-insensitive (fold=true) spelling.
@@ -94,7 +87,7 @@ std::optional<ConditionOperator> ParseWith(std::string_view name, bool fold, boo
     base.remove_suffix(8);
   }
   for (size_t i = 0; i < kOperators.size(); ++i) {
-    bool same = fold ? EqualsIgnoreCase(base, kOperators[i].name) : base == kOperators[i].name;
+    bool same = fold ? EqualsIgnoreAsciiCase(base, kOperators[i].name) : base == kOperators[i].name;
     if (!same) continue;
     op.base = static_cast<BaseOperator>(i);
     op.if_exists = if_exists;

@@ -1,5 +1,7 @@
 #include "engine/policy/global_keys.h"
 
+#include "engine/base/ascii.h"
+
 #include <array>
 #include <cctype>
 
@@ -7,15 +9,6 @@ namespace iamlint {
 
 namespace {
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  }
-  return true;
-}
 
 constexpr std::array<std::string_view, 7> kMultivalued = {
     "aws:TagKeys",         "aws:CalledVia",       "aws:PrincipalOrgPaths",
@@ -31,7 +24,7 @@ constexpr std::array<std::string_view, 6> kBool = {
 template <size_t N>
 bool Contains(const std::array<std::string_view, N>& keys, std::string_view key) {
   for (std::string_view k : keys) {
-    if (EqualsIgnoreCase(k, key)) return true;
+    if (EqualsIgnoreAsciiCase(k, key)) return true;
   }
   return false;
 }

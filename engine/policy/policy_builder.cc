@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "engine/base/ascii.h"
 #include "engine/base/suggest.h"
 #include "engine/policy/global_keys.h"
 #include "engine/policy/policy_variable.h"
@@ -48,11 +49,6 @@ std::string Quote(std::string_view s) {
   return out + "`";
 }
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string WithArticle(std::string_view kind_name) {
   if (kind_name == "null") return "null";

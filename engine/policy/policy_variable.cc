@@ -1,16 +1,13 @@
 #include "engine/policy/policy_variable.h"
 
+#include "engine/base/ascii.h"
+
 #include <cctype>
 
 namespace iamlint {
 
 namespace {
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
