@@ -1,25 +1,115 @@
 #include "lint/cli/cmd_lint.h"
 
+#include <sstream>
+
+#include "engine/base/suggest.h"
 #include "engine/source/source_manager.h"
+#include "lint/cli/cmd_catalog.h"
+#include "lint/config/config.h"
+#include "lint/input_files.h"
+#include "lint/registry.h"
 #include "lint/report/reporter.h"
 #include "lint/report/snippet.h"
 #include "lint/runner.h"
 
 namespace iamlint::cli {
 
+namespace {
+
+// Splits "a,b" and repeated flags into ids; false (with a message) on an
+// unknown id.
+bool CollectIds(const std::vector<std::string>& values, std::string_view flag,
+                std::set<std::string, std::less<>>* ids, std::ostream& err) {
+  for (const std::string& value : values) {
+    std::stringstream in(value);
+    std::string id;
+    while (std::getline(in, id, ',')) {
+      if (id.empty()) continue;
+      if (lint::FindRule(id) == nullptr) {
+        err << "iamlint: " << flag << ": unknown check `" << lint::SanitizeForTerminal(id) << "`";
+        std::string guess = ClosestMatch(id, lint::AllRuleIds());
+        if (!guess.empty()) err << "; did you mean `" << guess << "`?";
+        err << "\n";
+        return false;
+      }
+      ids->insert(id);
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 ExitCode RunLintCommand(const LintCommandOptions& options, std::ostream& out, std::ostream& err) {
   lint::LintOptions lint_options;
   lint_options.max_input_bytes = options.max_input_bytes;
   if (!options.policy_type.empty()) lint_options.kind = ParsePolicyKind(options.policy_type);
-  if (options.fail_on == "never") {
-    lint_options.fail_on.reset();
-  } else {
-    lint_options.fail_on = ParseSeverity(options.fail_on);
+  SourceManager sources;
+
+  // The config file first, so that command-line flags override it.
+  if (!options.no_config) {
+    std::filesystem::path config_path = options.config_file.empty()
+                                            ? lint::FindConfigFile(std::filesystem::current_path())
+                                            : std::filesystem::path(options.config_file);
+    if (!config_path.empty()) {
+      std::string bytes, error;
+      if (!lint::ReadInput(config_path.string(), options.max_input_bytes, &bytes, &error)) {
+        err << "iamlint: cannot read " << lint::SanitizeForTerminal(config_path.string()) << ": "
+            << error << "\n";
+        return ExitCode::kUsage;
+      }
+      std::string name = config_path.string();
+      if (options.config_file.empty()) {
+        std::error_code ec;
+        std::filesystem::path rel =
+            config_path.lexically_relative(std::filesystem::current_path(ec));
+        if (!ec && !rel.empty()) name = rel.string();
+      }
+      SourceId id = sources.AddBuffer(name, std::move(bytes));
+      lint::Config config;
+      if (!lint::ParseConfig(sources, id, &config, &error)) {
+        err << "iamlint: " << lint::SanitizeForTerminal(error) << "\n";
+        return ExitCode::kUsage;
+      }
+      lint::ApplyConfig(config, &lint_options);
+    }
+  }
+  if (options.fail_on_given || options.fail_on != "error") {
+    if (options.fail_on == "never") {
+      lint_options.fail_on.reset();
+    } else {
+      lint_options.fail_on = ParseSeverity(options.fail_on);
+    }
+  }
+  std::set<std::string, std::less<>> enable, disable;
+  if (!CollectIds(options.enable, "--enable", &enable, err) ||
+      !CollectIds(options.disable, "--disable", &disable, err)) {
+    return ExitCode::kUsage;
+  }
+  for (const std::string& id : enable) {
+    lint_options.disable.erase(id);
+    lint_options.enable.insert(id);
+  }
+  for (const std::string& id : disable) {
+    lint_options.enable.erase(id);
+    lint_options.disable.insert(id);
+  }
+  if (!options.attached_to.empty()) {
+    std::optional<lint::AttachedTo> attached = lint::ParseAttachedTo(options.attached_to);
+    if (!attached) {
+      err << "iamlint: --attached-to: expected user, group or role\n";
+      return ExitCode::kUsage;
+    }
+    lint_options.attached_to = *attached;
+  }
+  std::unique_ptr<const Catalog> owned_catalog;
+  if (!options.catalog_file.empty()) {
+    lint_options.catalog = LoadCatalogOption(options.catalog_file, &owned_catalog, err);
+    if (lint_options.catalog == nullptr) return ExitCode::kUsage;
   }
 
   std::vector<lint::InputProblem> problems;
   std::vector<std::string> paths = lint::ExpandInputs(options.paths, &problems);
-  SourceManager sources;
   lint::LintResult result = lint::RunLint(paths, lint_options, sources);
   problems.insert(problems.end(), result.unreadable.begin(), result.unreadable.end());
 
@@ -38,7 +128,11 @@ ExitCode RunLintCommand(const LintCommandOptions& options, std::ostream& out, st
     }
   }
 
-  std::unique_ptr<lint::Reporter> reporter = lint::MakeReporter(options.format, out);
+  lint::ReporterOptions reporter_options;
+  reporter_options.color = options.color && options.format == "text";
+  reporter_options.tool_version = options.tool_version;
+  std::unique_ptr<lint::Reporter> reporter =
+      lint::MakeReporter(options.format, out, reporter_options);
   if (!reporter) {  // main.cc checks --format; this guards other callers
     err << "iamlint: unknown format `" << lint::SanitizeForTerminal(options.format) << "`\n";
     return ExitCode::kUsage;

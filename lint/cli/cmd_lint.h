@@ -18,6 +18,17 @@ struct LintCommandOptions {
   std::string policy_type;  // empty: infer
   bool verbose = false;
   size_t max_input_bytes = size_t{64} << 20;
+  // Comma-separated or repeated ids of checks and validator rules.
+  std::vector<std::string> enable;
+  std::vector<std::string> disable;
+  std::string attached_to;   // user, group, role; empty: unknown
+  std::string config_file;   // empty: find .iamlint.yaml upward from the working directory
+  bool no_config = false;    // ignore any .iamlint.yaml
+  bool fail_on_given = false;  // --fail-on was on the command line (it beats the config)
+  std::string catalog_file;  // empty: the built-in catalog
+  // Colour the text format; the CLI sets it for a terminal without NO_COLOR.
+  bool color = false;
+  std::string tool_version = "0";
 };
 
 // Runs the command; results go to `out`, commentary to `err`.

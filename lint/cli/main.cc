@@ -1,7 +1,10 @@
 // iamlint: the command-line entry point. Builds the CLI11 app, dispatches
 // to one command per file (cmd_*.cc) and maps results to exit codes.
 // This is the only file (with the cmd_* files) that sees CLI11.
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -10,6 +13,7 @@
 #include "CLI/CLI.hpp"
 #include "engine/base/suggest.h"
 #include "lint/cli/cmd_catalog.h"
+#include "lint/cli/cmd_checks.h"
 #include "lint/cli/cmd_expand.h"
 #include "lint/cli/cmd_lint.h"
 #include "lint/cli/cmd_simulate.h"
@@ -32,7 +36,7 @@ constexpr const char* kDescription =
     "Exit codes: 0 clean, 1 findings at or above --fail-on (or a failed expect),\n"
     "2 usage error or unreadable input.";
 
-const std::vector<std::string> kSubcommands = {"lint", "simulate", "expand", "catalog"};
+const std::vector<std::string> kSubcommands = {"lint", "simulate", "expand", "catalog", "checks"};
 
 // `iamlint PATH...` means `iamlint lint PATH...`.
 std::vector<std::string> WithDefaultSubcommand(int argc, char** argv) {
@@ -71,12 +75,24 @@ int main(int argc, char** argv) {
   lint->add_option("paths", lint_options.paths, "Policy files, folders (every *.json) or - for stdin")
       ->required();
   lint->add_option("--format", lint_options.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->capture_default_str();
-  lint->add_option("--fail-on", lint_options.fail_on,
+  CLI::Option* fail_on = lint->add_option("--fail-on", lint_options.fail_on,
                    "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
+  lint->add_option("--enable", lint_options.enable, "Turn on checks or rules (ID,...)")
+      ->delimiter(',');
+  lint->add_option("--disable", lint_options.disable, "Turn off checks or rules (ID,...)")
+      ->delimiter(',');
+  lint->add_option("--attached-to", lint_options.attached_to,
+                   "What the policies are attached to")
+      ->check(CLI::IsMember({"user", "group", "role"}));
+  lint->add_option("--config", lint_options.config_file,
+                   "Config file (default: .iamlint.yaml in this or a parent folder)");
+  lint->add_flag("--no-config", lint_options.no_config, "Ignore .iamlint.yaml");
+  lint->add_option("--catalog", lint_options.catalog_file,
+                   "Catalog file to use instead of the built-in one");
   lint->add_option("--policy-type", lint_options.policy_type,
                    "Policy kind of every input (default: inferred per file)")
       ->check(CLI::IsMember({"identity", "resource", "trust", "boundary", "session", "scp", "rcp"}));
@@ -84,6 +100,19 @@ int main(int argc, char** argv) {
                    "Refuse inputs larger than this many bytes")
       ->capture_default_str();
   lint->add_flag("-v,--verbose", lint_options.verbose, "Show the policy kind of every input");
+
+  iamlint::cli::ChecksCommandOptions checks_options;
+  CLI::App* checks = app.add_subcommand(
+      "checks",
+      "List the lint checks and validator rules, or show one's documentation\n"
+      "\n"
+      "Examples:\n"
+      "  iamlint checks\n"
+      "  iamlint checks unknown-action");
+  checks->add_option("id", checks_options.id, "A check or rule id");
+  checks->add_option("--format", checks_options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "markdown"}))
+      ->capture_default_str();
 
   iamlint::cli::SimulateCommandOptions sim;
   CLI::App* simulate = app.add_subcommand(
@@ -186,7 +215,14 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : iamlint::cli::ToInt(ExitCode::kUsage);
   }
+  if (app.got_subcommand(checks)) {
+    return iamlint::cli::ToInt(iamlint::cli::RunChecksCommand(checks_options, std::cout, std::cerr));
+  }
   if (app.got_subcommand(lint)) {
+    lint_options.fail_on_given = fail_on->count() > 0;
+    const char* no_color = std::getenv("NO_COLOR");  // no-color.org: set and non-empty
+    lint_options.color = isatty(STDOUT_FILENO) != 0 && (no_color == nullptr || *no_color == '\0');
+    lint_options.tool_version = IAMLINT_VERSION;
     return iamlint::cli::ToInt(iamlint::cli::RunLintCommand(lint_options, std::cout, std::cerr));
   }
   if (app.got_subcommand(expand)) {

@@ -6,12 +6,14 @@ namespace iamlint::lint {
 namespace {
 
 // One JSON document:
-// {"diagnostics":[{"file","line","column","endLine","endColumn","severity",
+// {"version":1,"diagnostics":[{"file","line","column","endLine","endColumn","severity",
 //   "code","message","notes"}...],"summary":{"files","errors","warnings","infos"}}
 class JsonReporter : public Reporter {
  public:
   explicit JsonReporter(std::ostream& out) : out_(out) {
     writer_.BeginObject();
+    writer_.Key("version");
+    writer_.Int(1);
     writer_.Key("diagnostics");
     writer_.BeginArray();
   }
@@ -74,11 +76,14 @@ std::unique_ptr<Reporter> MakeJsonReporter(std::ostream& out) {
   return std::make_unique<JsonReporter>(out);
 }
 
-std::vector<std::string_view> ReporterFormats() { return {"text", "json"}; }
+std::vector<std::string_view> ReporterFormats() { return {"text", "json", "sarif", "github"}; }
 
-std::unique_ptr<Reporter> MakeReporter(std::string_view format, std::ostream& out) {
-  if (format == "text") return MakeTextReporter(out);
+std::unique_ptr<Reporter> MakeReporter(std::string_view format, std::ostream& out,
+                                       const ReporterOptions& options) {
+  if (format == "text") return MakeTextReporter(out, options);
   if (format == "json") return MakeJsonReporter(out);
+  if (format == "sarif") return MakeSarifReporter(out, options);
+  if (format == "github") return MakeGithubReporter(out);
   return nullptr;
 }
 

@@ -1,4 +1,5 @@
-// Reporters render diagnostics for people (text) and machines (json).
+// Reporters render diagnostics for people (text) and machines (json, sarif,
+// github workflow annotations).
 //
 // A reporter writes to the std::ostream it is given and never to std::cout
 // directly, which keeps it testable. Diagnostics arrive already sorted.
@@ -8,6 +9,7 @@
 
 #include <memory>
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -30,13 +32,29 @@ class Reporter {
   virtual void End(const ReportSummary& summary) = 0;
 };
 
+// What the caller knows that a reporter cannot find out itself.
+struct ReporterOptions {
+  // Text only: ANSI colours. The CLI sets it when stdout is a terminal and
+  // NO_COLOR is unset; never set for machine formats.
+  bool color = false;
+  // SARIF only: tool.driver.version.
+  std::string tool_version = "0";
+};
+
 // `out` must outlive the reporter.
-std::unique_ptr<Reporter> MakeTextReporter(std::ostream& out);
+std::unique_ptr<Reporter> MakeTextReporter(std::ostream& out, const ReporterOptions& options = {});
+// {"version": 1, "diagnostics": [...], "summary": {...}}; schema in
+// lint/report/README.md.
 std::unique_ptr<Reporter> MakeJsonReporter(std::ostream& out);
+// SARIF 2.1.0, one run; rules are every check and validator code.
+std::unique_ptr<Reporter> MakeSarifReporter(std::ostream& out, const ReporterOptions& options = {});
+// GitHub Actions workflow commands: `::error file=..,line=..::message`.
+std::unique_ptr<Reporter> MakeGithubReporter(std::ostream& out);
 
 // The names --format accepts, and a factory by name (null for an unknown name).
 std::vector<std::string_view> ReporterFormats();
-std::unique_ptr<Reporter> MakeReporter(std::string_view format, std::ostream& out);
+std::unique_ptr<Reporter> MakeReporter(std::string_view format, std::ostream& out,
+                                       const ReporterOptions& options = {});
 
 }  // namespace iamlint::lint
 

@@ -20,7 +20,7 @@ TEST_CASE("The json reporter writes one document with positions and a summary", 
   reporter->Report(sources, Diagnostic{"x", Severity::kInfo, Span{}, "no position", {}});
   reporter->End(ReportSummary{1, 1, 0, 1});
   CHECK(out.str() ==
-        "{\"diagnostics\":["
+        "{\"version\":1,\"diagnostics\":["
         "{\"file\":\"p.json\",\"line\":2,\"column\":13,\"endLine\":2,\"endColumn\":20,"
         "\"severity\":\"error\",\"code\":\"invalid-effect\",\"message\":\"invalid `Effect` "
         "`allow`\",\"notes\":[\"did you mean `Allow`?\"]},"
@@ -50,7 +50,7 @@ TEST_CASE("The json reporter writes an empty list when there is nothing to say",
   std::unique_ptr<Reporter> reporter = MakeJsonReporter(out);
   reporter->End(ReportSummary{3, 0, 0, 0});
   CHECK(out.str() ==
-        "{\"diagnostics\":[],\"summary\":{\"files\":3,\"errors\":0,\"warnings\":0,\"infos\":0}}\n");
+        "{\"version\":1,\"diagnostics\":[],\"summary\":{\"files\":3,\"errors\":0,\"warnings\":0,\"infos\":0}}\n");
 }
 
 }  // namespace

@@ -48,12 +48,30 @@ TEST_CASE("The text reporter never passes control characters to the terminal", "
         "  note: note ?\n");
 }
 
-TEST_CASE("Reporter formats are text and json", "[lint]") {
+TEST_CASE("Reporter formats are text, json, sarif and github", "[lint]") {
   std::ostringstream out;
-  CHECK(ReporterFormats() == std::vector<std::string_view>{"text", "json"});
-  CHECK(MakeReporter("text", out) != nullptr);
-  CHECK(MakeReporter("json", out) != nullptr);
-  CHECK(MakeReporter("sarif", out) == nullptr);
+  CHECK(ReporterFormats() == std::vector<std::string_view>{"text", "json", "sarif", "github"});
+  for (std::string_view format : ReporterFormats()) CHECK(MakeReporter(format, out) != nullptr);
+  CHECK(MakeReporter("xml", out) == nullptr);
+}
+
+}  // namespace
+}  // namespace iamlint::lint
+
+namespace iamlint::lint {
+namespace {
+
+TEST_CASE("The text reporter colours severity, position and code only when asked", "[lint]") {
+  SourceManager sources;
+  SourceId id = sources.AddBuffer("p.json", "{}");
+  std::ostringstream out;
+  ReporterOptions options;
+  options.color = true;
+  std::unique_ptr<Reporter> reporter = MakeTextReporter(out, options);
+  reporter->Report(sources, Diagnostic{"c", Severity::kWarning, Span{id, 0, 1}, "m", {}});
+  reporter->End(ReportSummary{});
+  CHECK(out.str().starts_with(
+      "\033[1mp.json:1:1:\033[0m \033[1;33mwarning:\033[0m m \033[2m[c]\033[0m\n"));
 }
 
 }  // namespace
