@@ -140,9 +140,13 @@ void ReportUnusedSuppressions(const LintOptions& options, LintResult* result) {
 void SortDiagnostics(const SourceManager& sources, std::vector<Diagnostic>* diagnostics) {
   std::stable_sort(diagnostics->begin(), diagnostics->end(),
                    [&](const Diagnostic& a, const Diagnostic& b) {
-                     LineColumn la = sources.Begin(a.span), lb = sources.Begin(b.span);
-                     return std::make_tuple(a.span.source, la.line, la.column, a.code) <
-                            std::make_tuple(b.span.source, lb.line, lb.column, b.code);
+                     // Findings without a position (none yet from checks) go first.
+                     LineColumn la = a.span.valid() ? sources.Begin(a.span) : LineColumn{};
+                     LineColumn lb = b.span.valid() ? sources.Begin(b.span) : LineColumn{};
+                     return std::make_tuple(a.span.valid(), a.span.source, la.line, la.column,
+                                            a.code) <
+                            std::make_tuple(b.span.valid(), b.span.source, lb.line, lb.column,
+                                            b.code);
                    });
 }
 

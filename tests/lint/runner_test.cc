@@ -204,3 +204,92 @@ TEST_CASE("RunLint honours max_input_bytes", "[lint]") {
 
 }  // namespace
 }  // namespace iamlint::lint
+
+namespace iamlint::lint {
+namespace {
+
+// One buffer through LintBuffer with the given options.
+struct Buffer {
+  SourceManager sources;
+  LintResult result;
+  Lines lines() const { return testing::FormatDiagnostics(sources, result.diagnostics); }
+};
+
+void LintText(const std::string& name, const std::string& text, const LintOptions& options,
+              Buffer* out) {
+  SourceId id = out->sources.AddBuffer(name, text);
+  LintBuffer(id, options, out->sources, &out->result);
+  ReportUnusedSuppressions(options, &out->result);
+  SortDiagnostics(out->sources, &out->result.diagnostics);
+}
+
+const char* kTwoFindings =
+    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"A\",\"Effect\":\"Allow\","
+    "\"Action\":[\"s3:PutObjekt\",\"s3:Get*\",\"s3:GetObject\"],\"Resource\":\"*\"}]}";
+
+TEST_CASE("Checks run after the validator, in order, and --disable drops them", "[lint]") {
+  Buffer all;
+  LintText("p.json", kTwoFindings, LintOptions{}, &all);
+  CHECK(all.lines() ==
+        Lines{"1:76 warning unknown-action: unknown action `s3:PutObjekt`: not in the catalog "
+              "of " + Catalog::BuiltIn().info().updated.substr(0, 10),
+              "1:101 info redundant-action: `s3:GetObject` is already covered by `s3:Get*`"});
+  CHECK(all.result.warnings == 1);
+  CHECK(all.result.infos == 1);
+
+  LintOptions options;
+  options.disable.insert("redundant-action");
+  options.severity["unknown-action"] = Severity::kError;
+  Buffer some;
+  LintText("p.json", kTwoFindings, options, &some);
+  REQUIRE(some.result.diagnostics.size() == 1);
+  CHECK(some.result.diagnostics[0].severity == Severity::kError);
+  CHECK(some.result.errors == 1);
+  CHECK(some.result.infos == 0);
+
+  LintOptions validator_only;
+  validator_only.run_checks = false;
+  Buffer none;
+  LintText("p.json", kTwoFindings, validator_only, &none);
+  CHECK(none.result.diagnostics.empty());
+}
+
+TEST_CASE("Suppressions match check, path glob and Sid; unused ones are reported", "[lint]") {
+  LintOptions options;
+  options.suppressions.push_back({"unknown-action", std::string("dir/*.json"), std::string("A"),
+                                  "vendor policy", Span{}});
+  options.suppressions.push_back({"redundant-action", std::string("other/*.json"), std::nullopt,
+                                  "never matches", Span{}});
+  Buffer b;
+  LintText("dir/p.json", kTwoFindings, options, &b);
+  CHECK(b.result.suppressed == 1);
+  CHECK(b.lines() ==
+        Lines{"-:- info unused-suppression: suppression of `redundant-action` matched no finding "
+              "in `other/*.json`",
+              "1:101 info redundant-action: `s3:GetObject` is already covered by `s3:Get*`"});
+
+  LintOptions wrong_sid;
+  wrong_sid.suppressions.push_back({"unknown-action", std::nullopt, std::string("B"), "r", Span{}});
+  Buffer c;
+  LintText("dir/p.json", kTwoFindings, wrong_sid, &c);
+  CHECK(c.result.suppressed == 0);
+  CHECK(c.result.infos == 2);  // redundant-action + the unused suppression
+}
+
+TEST_CASE("Policy-type rules pick the kind by path glob", "[lint]") {
+  LintOptions options;
+  options.kind_rules.push_back({"trust/*.json", PolicyKind::kTrust});
+  Buffer b;
+  SourceId id = b.sources.AddBuffer(
+      "trust/r.json",
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+      "\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}");
+  LintBuffer(id, options, b.sources, &b.result);
+  REQUIRE(b.result.files.size() == 1);
+  REQUIRE(b.result.files[0].policy);
+  CHECK(b.result.files[0].policy->kind == PolicyKind::kTrust);
+  CHECK(!b.result.files[0].policy->kind_inferred);
+}
+
+}  // namespace
+}  // namespace iamlint::lint
