@@ -38,21 +38,13 @@ std::string MarkdownEscape(std::string_view text) {
 
 std::string ChecksMarkdownTable() {
   std::string out =
-      "| Check | Severity | What it finds |\n"
+      "| Check | Default severity | What it finds |\n"
       "| --- | --- | --- |\n";
-  for (const Row& row : AllRows()) {
-    if (row.kind != "check") continue;
-    out += "| `" + std::string(row.info->id) + "` | " +
-           std::string(SeverityName(row.info->default_severity)) + " | " +
-           MarkdownEscape(row.info->summary) + " |\n";
-  }
-  out += "\nThe validator's own diagnostics are rules too (`iamlint checks` lists them):\n\n";
-  out += "| Rule | Severity | What it finds |\n| --- | --- | --- |\n";
-  for (const Row& row : AllRows()) {
-    if (row.kind == "check") continue;
-    out += "| `" + std::string(row.info->id) + "` | " +
-           std::string(SeverityName(row.info->default_severity)) + " | " +
-           MarkdownEscape(row.info->summary) + " |\n";
+  for (const lint::Check* c : lint::AllChecks()) {
+    const lint::CheckInfo& info = c->info();
+    out += "| `" + std::string(info.id) + "` | " + std::string(SeverityName(info.default_severity)) +
+           (info.enabled_by_default ? "" : " (off by default)") + " | " +
+           MarkdownEscape(info.summary) + " |\n";
   }
   return out;
 }

@@ -20,7 +20,8 @@ struct ChecksCommandOptions {
 ExitCode RunChecksCommand(const ChecksCommandOptions& options, std::ostream& out,
                           std::ostream& err);
 
-// The markdown table of the README's `## Checks` section.
+// The markdown table of the README's `## Checks` section: every check (the
+// validator's rules have their own README table).
 std::string ChecksMarkdownTable();
 
 }  // namespace iamlint::cli

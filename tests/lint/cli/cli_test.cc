@@ -7,6 +7,7 @@
 // committing (tests/golden/README.md).
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -148,6 +149,53 @@ TEST_CASE("cli: stdin, folders and several files", "[cli]") {
       {"files-in-given-order", {kBroken, kWarnings, kClean}, "", "", ""},
   };
   for (const CliCase& c : cases) CheckCase(c);
+}
+
+TEST_CASE("cli: formats, check selection, config files and the checks command", "[cli]") {
+  const std::vector<CliCase> cases = {
+      {"broken-github", {"--format", "github", kBroken}, "", "", ""},
+      {"disable-checks", {"--disable", "action-resource-mismatch,duplicate-sid", kBroken}, "", "",
+       ""},
+      {"bad-disable", {"--disable", "unknwon-action", kClean}, "", "", ""},
+      {"config-missing-reason",
+       {"--config", "tests/golden/cli/inputs/bad-config.yaml", kClean}, "", "", ""},
+      {"config-suppressions", {"--config", "tests/golden/cli/inputs/suppress.yaml", kBroken}, "",
+       "", ""},
+      {"checks-doc", {"checks", "unknown-action"}, "", "", ""},
+      {"checks-unknown", {"checks", "unknwon-action"}, "", "", ""},
+  };
+  for (const CliCase& c : cases) CheckCase(c);
+}
+
+TEST_CASE("cli: sarif output is one SARIF 2.1.0 document", "[cli]") {
+  ProcessResult r = RunProcess({IAMLINT_BINARY, "--format", "sarif", kBroken}, IAMLINT_SOURCE_DIR, "");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.empty());
+  CHECK(r.out.find("\"version\":\"2.1.0\"") != std::string::npos);
+  CHECK(r.out.find("\"uri\":\"samples/policies/broken/many-mistakes.json\"") != std::string::npos);
+}
+
+// The README's check table is generated: `iamlint checks --format markdown`
+// between the two markers. IAMLINT_UPDATE_GOLDEN=1 rewrites it in place.
+TEST_CASE("cli: README's check table is the generated one", "[cli]") {
+  const std::string begin = "<!-- BEGIN GENERATED: iamlint checks --format markdown -->\n";
+  const std::string end = "<!-- END GENERATED -->";
+  const std::string path = std::string(IAMLINT_SOURCE_DIR) + "/README.md";
+  std::string readme = ReadFile(path);
+  size_t b = readme.find(begin);
+  size_t e = readme.find(end);
+  REQUIRE(b != std::string::npos);
+  REQUIRE(e != std::string::npos);
+  ProcessResult r =
+      RunProcess({IAMLINT_BINARY, "checks", "--format", "markdown"}, IAMLINT_SOURCE_DIR, "");
+  REQUIRE(r.exit_code == 0);
+  std::string current = readme.substr(b + begin.size(), e - b - begin.size());
+  if (current != r.out && std::getenv("IAMLINT_UPDATE_GOLDEN") != nullptr) {
+    readme.replace(b + begin.size(), e - b - begin.size(), r.out);
+    std::ofstream(path, std::ios::binary) << readme;
+    current = r.out;
+  }
+  CHECK(current == r.out);
 }
 
 TEST_CASE("cli: unreadable and malformed inputs", "[cli]") {
