@@ -155,7 +155,9 @@ ExitCode RunLintCommand(const LintCommandOptions& options, std::ostream& out, st
     err << result.files.size() << (result.files.size() == 1 ? " file" : " files") << " checked: "
         << result.errors << (result.errors == 1 ? " error, " : " errors, ") << result.warnings
         << (result.warnings == 1 ? " warning, " : " warnings, ") << result.infos
-        << (result.infos == 1 ? " info" : " infos") << "\n";
+        << (result.infos == 1 ? " info" : " infos");
+    if (result.suppressed > 0) err << ", " << result.suppressed << " suppressed";
+    err << "\n";
   }
   if (!problems.empty()) return ExitCode::kUsage;
   if (paths.empty()) {
