@@ -11,7 +11,8 @@ constexpr std::string_view kDoc =
     "`NumericLessThan` on a String key, `DateGreaterThan` on `aws:SourceIp`, `Bool` on a "
     "Date key, `IpAddress` on anything but an IP address key, `Arn...` on a key that is neither "
     "an ARN nor a String, or a `String...` operator on an IP address or Date key. String operators on "
-    "Bool, Numeric and ARN keys are accepted, as AWS compares their text.\n"
+    "Bool, Numeric and ARN keys are accepted, as AWS compares their text, and so "
+    "are String operators whose values are all policy variables.\n"
     "Why: the comparison cannot succeed as intended: typed operators fail on values of "
     "another type (so a positive condition never matches and a negated one always does), and "
     "string comparison of addresses or dates ignores ranges and formats.\n"
@@ -65,6 +66,11 @@ class ConditionTypeMismatch final : public Check {
         const ConditionKeyInfo* key = FindKey(*ctx.catalog, c.key.value);
         if (key == nullptr) continue;
         if (Fits(TypeOf(c.op->base), key->type)) continue;
+        // `StringEquals` between a key and a policy variable (`${aws:VpcSourceIp}`)
+        // compares two values of the same type as text, as AWS documents it.
+        bool all_variables = !c.values.empty();
+        for (const LocatedString& v : c.values) all_variables &= HasVariable(v.value);
+        if (TypeOf(c.op->base) == OperatorType::kString && all_variables) continue;
         Report(sink, c.operator_text.span,
                Quote(c.operator_text.value) + " compares " + Quote(c.key.value) +
                    " as the wrong type: the key is " +

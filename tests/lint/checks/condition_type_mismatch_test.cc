@@ -49,5 +49,13 @@ TEST_CASE("condition-type-mismatch: typed operators on other types", "[lint][che
   }
 }
 
+TEST_CASE("condition-type-mismatch: a string compare with a policy variable is fine",
+          "[lint][checks]") {
+  std::string json = OneStatement(
+      "'s3:*'", "'*'",
+      "'Condition':{'StringNotEquals':{'aws:Ec2InstanceSourcePrivateIPv4':'${aws:VpcSourceIp}'}}");
+  CHECK(RunCheck("condition-type-mismatch", json).findings.empty());
+}
+
 }  // namespace
 }  // namespace iamlint::lint
