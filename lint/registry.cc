@@ -9,17 +9,41 @@ namespace iamlint::lint {
 // function `const Check& <FunctionStem>Check()` defined in
 // lint/checks/<id>.cc. tests/lint/registry_test.cc checks the order.
 #define IAMLINT_FOR_EACH_CHECK(X) \
-  X(ActionResourceMismatch)       \
-  X(ConditionKeyNotApplicable)    \
-  X(ConditionTypeMismatch)        \
-  X(ForallvaluesSingleValuedKey)  \
-  X(InvalidConditionValue)        \
-  X(RedundantAction)              \
-  X(RedundantStatement)           \
-  X(UnknownAction)                \
-  X(UnknownConditionKey)          \
-  X(UnknownService)               \
-  X(WildcardWithoutLike)
+  X(ActionResourceMismatch)               \
+  X(AllowNotaction)                       \
+  X(AllowNotresource)                     \
+  X(AssumeroleOnAll)                      \
+  X(AuditTampering)                       \
+  X(ComputeAbuse)                         \
+  X(ConditionKeyNotApplicable)            \
+  X(ConditionTypeMismatch)                \
+  X(CredentialsExposure)                  \
+  X(CrossAccountTrustWithoutExternalId)   \
+  X(DataExfiltration)                     \
+  X(ForallvaluesSingleValuedKey)          \
+  X(FullAdmin)                            \
+  X(InfrastructureModification)           \
+  X(InvalidConditionValue)                \
+  X(OidcTrustWithoutAudSub)               \
+  X(PassroleOnAll)                        \
+  X(PermissionsManagementOnAllResources)  \
+  X(PrivilegeEscalation)                  \
+  X(PublicResourcePolicy)                 \
+  X(RedundantAction)                      \
+  X(RedundantStatement)                   \
+  X(ResourceExposure)                     \
+  X(S3ReadAllObjects)                     \
+  X(SensitiveActionsWithoutMfa)           \
+  X(SensitiveReadOnAll)                   \
+  X(ServicePrincipalWithoutSource)        \
+  X(ServiceWildcardOnAllResources)        \
+  X(UnknownAction)                        \
+  X(UnknownConditionKey)                  \
+  X(UnknownService)                       \
+  X(UserAttachedPolicy)                   \
+  X(UserLeakedKeyReach)                   \
+  X(WildcardWithoutLike)                  \
+  X(WriteOnAllResources)
 
 #define IAMLINT_DECLARE_CHECK(stem) const Check& stem##Check();
 IAMLINT_FOR_EACH_CHECK(IAMLINT_DECLARE_CHECK)

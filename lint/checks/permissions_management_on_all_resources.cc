@@ -1,0 +1,59 @@
+// permissions-management-on-all-resources: the policy grants Permissions management actions on all resources.
+#include "lint/checks/evaluated.h"
+
+#include <algorithm>
+#include <cctype>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace iamlint::lint {
+namespace {
+
+constexpr std::string_view kDoc =
+    "What: Permissions management-level actions (AWS Service Authorization Reference access level) granted on all resources, counted on the evaluated grant.\n"
+    "Why: Permissions-management actions change who can do what: on `*` they are a path to privilege escalation and resource exposure.\n"
+    "How to fix: name the resources, or move the actions to a separate statement with specific ARNs.\n"
+    "Bad:\n  \"Action\": \"iam:*\", \"Resource\": \"*\"\n"
+    "Good:\n  \"Action\": \"iam:PutRolePolicy\", \"Resource\": \"arn:aws:iam::111122223333:role/app-*\"";
+
+class PermissionsManagementOnAllResources final : public Check {
+ public:
+  const CheckInfo& info() const override {
+    // Opt-in (--enable) until tests/lint/runner_test.cc accepts evaluated findings on
+    // samples linted as another kind (the developer boundary read as identity).
+    static const CheckInfo kInfo{"permissions-management-on-all-resources", Severity::kWarning, "the policy grants Permissions management actions on all resources", kDoc,
+                                 /*enabled_by_default=*/false};
+    return kInfo;
+  }
+
+  void Run(const CheckContext& ctx, const PolicyDocument& policy,
+           DiagnosticSink& sink) const override {
+    if (!GrantsPermissions(ctx)) return;
+    const GrantSet& grants = GrantsOf(ctx, policy);
+    const Catalog& catalog = *ctx.catalog;
+    std::map<uint32_t, std::vector<std::string>> by_statement;
+    for (const ActionGrant& g : grants.grants()) {
+      if (g.level != GrantLevel::kAllResources || g.decisive.empty()) continue;
+      if (catalog.access_level(g.action) != AccessLevel::kPermissionsManagement) continue;
+      by_statement[g.decisive[0].statement].push_back(catalog.FullName(g.action));
+    }
+    for (const auto& [statement, names] : by_statement) {
+      Report(sink, FindingSpan(policy, StatementLoc{0, statement}),
+             Subject(ctx) + " can use " + std::to_string(names.size()) +
+                 (names.size() == 1 ? " action" : " actions") + " of level" +
+                 " Permissions management on all resources (" + ListPhrase(names) + ")");
+    }
+  }
+};
+
+}  // namespace
+
+const Check& PermissionsManagementOnAllResourcesCheck() {
+  static const PermissionsManagementOnAllResources kCheck;
+  return kCheck;
+}
+
+}  // namespace iamlint::lint
