@@ -7,6 +7,7 @@
 #include "engine/eval/compiled_policy.h"
 #include "engine/eval/condition_eval.h"
 #include "engine/eval/request.h"
+#include "engine/match/wildcard_reference.h"
 
 namespace iamlint {
 namespace {
@@ -59,13 +60,20 @@ struct StatementInfo {
 
 // Expand() as the evaluator matches: a wildcard in the service prefix
 // (`*:Get*`) matches nothing (semantics E7); only `*` alone is every action.
-std::vector<ActionId> ExpandAction(const Catalog& catalog, std::string_view pattern) {
+std::vector<ActionId> ExpandAction(const Catalog& catalog, std::string_view pattern,
+                                   bool use_expand) {
   size_t colon = pattern.find(':');
   if (pattern != "*" && (colon == std::string_view::npos ||
                          pattern.substr(0, colon).find_first_of("*?") != std::string_view::npos)) {
     return {};
   }
-  return catalog.Expand(pattern);
+  if (use_expand) return catalog.Expand(pattern);
+  std::vector<ActionId> out;
+  std::string lowered = Lower(pattern);
+  for (ActionId id = 0; id < catalog.action_count(); ++id) {
+    if (WildcardMatchReference(lowered, Lower(catalog.FullName(id)))) out.push_back(id);
+  }
+  return out;
 }
 
 bool Intersects(const std::vector<ResourceTypeId>& types, std::span<const ResourceLink> links) {
@@ -312,12 +320,12 @@ GrantSet AnalyzeGrants(const Catalog& catalog, const std::vector<AnalyzedPolicy>
       if (!st.action) continue;
       if (!st.action->negated) {
         for (const LocatedString& a : st.action->values) {
-          for (ActionId id : ExpandAction(catalog, a.value)) matches.emplace_back(id, index);
+          for (ActionId id : ExpandAction(catalog, a.value, options.use_catalog_expand)) matches.emplace_back(id, index);
         }
       } else {
         mark.assign(catalog.action_count(), 0);
         for (const LocatedString& a : st.action->values) {
-          for (ActionId id : ExpandAction(catalog, a.value)) mark[id] = 1;
+          for (ActionId id : ExpandAction(catalog, a.value, options.use_catalog_expand)) mark[id] = 1;
         }
         for (ActionId id = 0; id < catalog.action_count(); ++id) {
           if (!mark[id]) matches.emplace_back(id, index);

@@ -130,6 +130,11 @@ struct ActionGrant {
 
 struct AnalysisOptions {
   PartialContext context;  // default: everything unknown
+  // true: Action patterns are expanded by Catalog::Expand (binary searches
+  // per service). false: the reference path, which matches every catalog
+  // action's name against every pattern with WildcardMatchReference; slow,
+  // obviously correct, and compared with the fast path in the tests.
+  bool use_catalog_expand = true;
 };
 
 // Every action that some grant-role Allow statement matches, ascending ids,

@@ -147,6 +147,29 @@ TEST_CASE("analysis: boundary and SCP gates intersect", "[analysis]") {
   CHECK(g.LevelOf(Cat(), "iam:CreateUser") == GrantLevel::kNever);
 }
 
+TEST_CASE("analysis: the Expand fast path agrees with the reference scan", "[analysis]") {
+  const std::vector<std::string> policies = {
+      "{'Effect':'Allow','Action':['s3:Ge*','IAM:*AccessKey*','ec2:?escribeInstances'],'Resource':'*'}",
+      "{'Effect':'Allow','NotAction':['s3:*','sqs:Send*'],'Resource':'arn:aws:sqs:*:*:q'}",
+      "{'Effect':'Allow','Action':['*:Get*','s3'],'Resource':'*'}",
+  };
+  for (const std::string& text : policies) {
+    testing::PolicyResult parsed = ParsePolicy(Doc(text), PolicyKind::kIdentity);
+    REQUIRE(parsed.policy);
+    AnalysisOptions fast, reference;
+    reference.use_catalog_expand = false;
+    GrantSet a = AnalyzeGrants(Cat(), *parsed.policy, fast);
+    GrantSet b = AnalyzeGrants(Cat(), *parsed.policy, reference);
+    CAPTURE(text);
+    REQUIRE(a.grants().size() == b.grants().size());
+    for (size_t i = 0; i < a.grants().size(); ++i) {
+      CHECK(a.grants()[i].action == b.grants()[i].action);
+      CHECK(a.grants()[i].level == b.grants()[i].level);
+      CHECK(a.grants()[i].resources == b.grants()[i].resources);
+    }
+  }
+}
+
 // A concrete ARN of the action's first resource type: placeholders filled.
 std::string ConcreteArn(ActionId action) {
   if (Cat().TakesNoResource(action)) return "*";
