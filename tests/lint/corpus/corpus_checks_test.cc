@@ -139,5 +139,34 @@ TEST_CASE("corpus: labelled privilege-escalation policies are flagged", "[.corpu
   for (const auto& [k, n] : by_check) std::cout << "  " << k << ": " << n << "\n";
 }
 
+TEST_CASE("corpus: finding counts on the other vulnerable setups", "[.corpus]") {
+  for (const char* name : {"cloudgoat", "pathfinding-labs", "awsgoat"}) {
+    std::string text;
+    if (!ReadFile(SharedDir() / "vulnerable" / name / "policies.json", &text)) {
+      std::cout << "*** SKIP corpus: ../shared/corpora/vulnerable/" << name << " not found ***\n";
+      continue;
+    }
+    SourceManager sources;
+    SourceId id = sources.AddBuffer(name, std::move(text));
+    JsonDocument doc;
+    DiagnosticSink read_sink;
+    REQUIRE(ReadJson(sources, id, JsonReadOptions{}, &doc, read_sink));
+    JsonValue records = doc.root().Find("records");
+    std::map<std::string, size_t> by_check;
+    size_t policies = 0;
+    for (uint32_t i = 0; i < records.size(); ++i) {
+      JsonValue r = records.element(i);
+      DiagnosticSink sink;
+      PolicyBuildOptions options;  // kind inferred: identity, resource or trust
+      std::optional<PolicyDocument> policy = BuildPolicy(sources, r.Find("policy"), options, sink);
+      if (!policy) continue;
+      ++policies;
+      for (const Diagnostic& d : RunAll(sources, id, *policy)) ++by_check[d.code];
+    }
+    std::cout << name << ": " << policies << " policies\n";
+    for (const auto& [k, n] : by_check) std::cout << "  " << k << ": " << n << "\n";
+  }
+}
+
 }  // namespace
 }  // namespace iamlint::lint
