@@ -58,6 +58,9 @@ struct CheckContext {
   const SourceManager* sources = nullptr;   // never null when passed to Run()
   SourceId source = kNoSource;              // the document's buffer
   AttachedTo attached_to = AttachedTo::kUnknown;
+  // False when the validator found errors in the document: AWS would refuse
+  // to store it, so checks of what it grants do not run.
+  bool valid = true;
   const PolicyAnalysis* analysis = nullptr;  // see ANALYSIS SLOT above; may be null
 
   // The catalog's data date ("2026-09-26"), for messages.

@@ -55,6 +55,7 @@ void LintBuffer(SourceId id, const LintOptions& options, const SourceManager& so
   LintedFile file;
   file.source = id;
   file.policy = ReadPolicy(sources, id, read, sink);
+  const bool validator_errors = sink.has_errors();
 
   // Checks run after the validator, on every document it could build, in
   // registry (id) order.
@@ -65,6 +66,7 @@ void LintBuffer(SourceId id, const LintOptions& options, const SourceManager& so
     context.sources = &sources;
     context.source = id;
     context.attached_to = options.attached_to;
+    context.valid = !validator_errors;
     // ANALYSIS SLOT: compute the shared PolicyAnalysis here (once per
     // document, only if an enabled check needs it) and set context.analysis.
     for (const Check* check : AllChecks()) {

@@ -22,10 +22,8 @@ constexpr std::string_view kDoc =
 class AllowNotaction final : public Check {
  public:
   const CheckInfo& info() const override {
-    // Opt-in (--enable) until tests/lint/runner_test.cc accepts evaluated findings on
-    // samples linted as another kind (the developer boundary read as identity).
     static const CheckInfo kInfo{"allow-notaction", Severity::kWarning, "an Allow statement uses NotAction", kDoc,
-                                 /*enabled_by_default=*/false};
+                                 /*enabled_by_default=*/true};
     return kInfo;
   }
 

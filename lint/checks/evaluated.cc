@@ -45,7 +45,9 @@ struct CacheEntry {
 }  // namespace
 
 bool GrantsPermissions(const CheckContext& context) {
-  return context.kind == PolicyKind::kIdentity || context.kind == PolicyKind::kSession;
+  // A policy AWS would refuse to store grants nothing worth judging.
+  return context.valid &&
+         (context.kind == PolicyKind::kIdentity || context.kind == PolicyKind::kSession);
 }
 
 const GrantSet& GrantsOf(const CheckContext& context, const PolicyDocument& policy,
@@ -157,6 +159,11 @@ void RunRiskCategory(const Check& check, RiskCategory category, const CheckConte
     std::string what = group.consequences[0];
     if (group.consequences.size() > 1) {
       what += " (and " + std::to_string(group.consequences.size() - 1) + " more)";
+    }
+    // The consequences speak of "every" secret, bucket...; a grant limited
+    // to some resources only says which actions on which resources.
+    if (group.level == GrantLevel::kSomeResources) {
+      what = "use " + std::string(check.info().id) + " actions on some resources";
     }
     std::string message = Subject(context) +
                           " can " + what + ConditionPhrase(*group.first) + " (" +

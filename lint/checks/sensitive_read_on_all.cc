@@ -22,10 +22,8 @@ constexpr std::string_view kDoc =
 class SensitiveReadOnAll final : public Check {
  public:
   const CheckInfo& info() const override {
-    // Opt-in (--enable) until tests/lint/runner_test.cc accepts evaluated findings on
-    // samples linted as another kind (the developer boundary read as identity).
     static const CheckInfo kInfo{"sensitive-read-on-all", Severity::kWarning, "kms:Decrypt, secrets or parameters are allowed on all resources", kDoc,
-                                 /*enabled_by_default=*/false};
+                                 /*enabled_by_default=*/true};
     return kInfo;
   }
 

@@ -53,9 +53,12 @@ TEST_CASE("Every valid sample is clean as its kind and infers a sensible kind", 
     CHECK(given.result.files[0].policy->kind == row.kind);
     CHECK_FALSE(given.result.files[0].policy->kind_inferred);
 
+    // Read as the inferred kind (a boundary looks like an identity policy),
+    // a sample stays valid; evaluated-permission checks may speak up about
+    // what it would grant, so only errors count here.
     Linted inferred;
     Lint({SamplePath(row.path)}, std::nullopt, &inferred);
-    CHECK(inferred.lines().empty());
+    CHECK(inferred.result.errors == 0);
     REQUIRE(inferred.result.files[0].policy);
     CHECK(inferred.result.files[0].policy->kind == row.inferred_kind);
     CHECK(inferred.result.files[0].policy->kind_inferred);
@@ -225,7 +228,8 @@ void LintText(const std::string& name, const std::string& text, const LintOption
 
 const char* kTwoFindings =
     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"A\",\"Effect\":\"Allow\","
-    "\"Action\":[\"s3:PutObjekt\",\"s3:Get*\",\"s3:GetObject\"],\"Resource\":\"*\"}]}";
+    "\"Action\":[\"s3:PutObjekt\",\"s3:GetBucket*\",\"s3:GetBucketTagging\"],"
+    "\"Resource\":\"arn:aws:s3:::b\"}]}";
 
 TEST_CASE("Checks run after the validator, in order, and --disable drops them", "[lint]") {
   Buffer all;
@@ -233,7 +237,7 @@ TEST_CASE("Checks run after the validator, in order, and --disable drops them", 
   CHECK(all.lines() ==
         Lines{"1:76 warning unknown-action: unknown action `s3:PutObjekt`: not in the catalog "
               "of " + Catalog::BuiltIn().info().updated.substr(0, 10),
-              "1:101 info redundant-action: `s3:GetObject` is already covered by `s3:Get*`"});
+              "1:107 info redundant-action: `s3:GetBucketTagging` is already covered by `s3:GetBucket*`"});
   CHECK(all.result.warnings == 1);
   CHECK(all.result.infos == 1);
 
@@ -266,7 +270,7 @@ TEST_CASE("Suppressions match check, path glob and Sid; unused ones are reported
   CHECK(b.lines() ==
         Lines{"-:- info unused-suppression: suppression of `redundant-action` matched no finding "
               "in `other/*.json`",
-              "1:101 info redundant-action: `s3:GetObject` is already covered by `s3:Get*`"});
+              "1:107 info redundant-action: `s3:GetBucketTagging` is already covered by `s3:GetBucket*`"});
 
   LintOptions wrong_sid;
   wrong_sid.suppressions.push_back({"unknown-action", std::nullopt, std::string("B"), "r", Span{}});
