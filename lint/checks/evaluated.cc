@@ -83,6 +83,11 @@ std::string Subject(const CheckContext& context) {
   return "a principal with this policy";
 }
 
+std::string Subject(const CheckContext& context, const ActionGrant& grant) {
+  if (context.attached_to == AttachedTo::kUser && !grant.conditions.empty()) return "this user";
+  return Subject(context);
+}
+
 std::string ListPhrase(const std::vector<std::string>& items, size_t max) {
   std::string out;
   size_t n = std::min(items.size(), max);
@@ -165,7 +170,7 @@ void RunRiskCategory(const Check& check, RiskCategory category, const CheckConte
     if (group.level == GrantLevel::kSomeResources) {
       what = "use " + std::string(check.info().id) + " actions on some resources";
     }
-    std::string message = Subject(context) +
+    std::string message = Subject(context, *group.first) +
                           " can " + what + ConditionPhrase(*group.first) + " (" +
                           ListPhrase(group.actions) + " " + ScopePhrase(*group.first) + ")";
     Severity severity = group.level == GrantLevel::kAllResources ? check.info().default_severity

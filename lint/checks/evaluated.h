@@ -37,6 +37,10 @@ Span FindingSpan(const PolicyDocument& policy, const StatementLoc& loc);
 // "a principal with this policy" / "a leaked access key of this user" (when
 // the policy is attached to a user).
 std::string Subject(const CheckContext& context);
+// The subject for a grant that may hold only under a condition: a leaked
+// access key has no MFA and no service context, so a conditional grant is
+// described for "this user" rather than for a leaked key.
+std::string Subject(const CheckContext& context, const ActionGrant& grant);
 
 // " only with MFA", " only from 203.0.113.0/24 and when ..." for a
 // conditional grant; "" otherwise.

@@ -71,7 +71,7 @@ class FullAdmin final : public Check {
         }
       }
       ReportWith(*this, sink, Severity::kInfo, FindingSpan(policy, shown->decisive.empty() ? first_any->decisive[0] : shown->decisive[0]),
-                 "conditional administrator access: " + Subject(ctx) + " can perform all " +
+                 "conditional administrator access: " + Subject(ctx, *shown) + " can perform all " +
                      std::to_string(some) + " actions of the catalog" + ConditionPhrase(*shown));
     }
   }

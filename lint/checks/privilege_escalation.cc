@@ -52,7 +52,7 @@ class PrivilegeEscalation final : public Check {
       }
       if (level == GrantLevel::kNever || first == nullptr) continue;
       std::string message = "privilege escalation (" + std::string(recipe.id) + "): " +
-                            Subject(ctx) + " can " + std::string(recipe.consequence) +
+                            Subject(ctx, *weakest) + " can " + std::string(recipe.consequence) +
                             ConditionPhrase(*weakest) + " (" + ListPhrase(names, 4) + " " +
                             ScopePhrase(*weakest) + ")";
       std::vector<std::string> notes;
