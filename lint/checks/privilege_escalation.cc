@@ -32,6 +32,17 @@ class PrivilegeEscalation final : public Check {
     if (!GrantsPermissions(ctx)) return;
     const GrantSet& grants = GrantsOf(ctx, policy);
     const Catalog& catalog = *ctx.catalog;
+    // One finding per granting statement and severity: the first path
+    // (self-contained ones first), the others named in notes, so a broad
+    // policy gives one finding, not thirty.
+    struct Match {
+      const EscalationRecipe* recipe;
+      const ActionGrant* first;
+      const ActionGrant* weakest;
+      GrantLevel level;
+      std::vector<std::string> names;
+    };
+    std::map<std::pair<uint32_t, int>, std::vector<Match>> groups;
     for (const EscalationRecipe& recipe : EscalationRecipes()) {
       GrantLevel level = GrantLevel::kAllResources;
       const ActionGrant* first = nullptr;
@@ -51,19 +62,37 @@ class PrivilegeEscalation final : public Check {
         names.push_back(catalog.FullName(*id));
       }
       if (level == GrantLevel::kNever || first == nullptr) continue;
-      std::string message = "privilege escalation (" + std::string(recipe.id) + "): " +
-                            Subject(ctx, *weakest) + " can " + std::string(recipe.consequence) +
-                            ConditionPhrase(*weakest) + " (" + ListPhrase(names, 4) + " " +
-                            ScopePhrase(*weakest) + ")";
-      std::vector<std::string> notes;
-      if (recipe.needs_target) {
-        notes.push_back("needs an existing privileged target (a role, user, function or instance)");
-      } else {
-        notes.push_back("self-contained: needs nothing but this policy");
+      int severity_rank = level == GrantLevel::kAllResources ? 0 : 1;
+      groups[{first->decisive[0].statement, severity_rank}].push_back(
+          Match{&recipe, first, weakest, level, std::move(names)});
+    }
+    for (auto& [key, matches] : groups) {
+      std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+        return !a.recipe->needs_target && b.recipe->needs_target;
+      });
+      const Match& head = matches[0];
+      std::string message = "privilege escalation (" + std::string(head.recipe->id) + "): " +
+                            Subject(ctx, *head.weakest) + " can " +
+                            std::string(head.recipe->consequence) +
+                            ConditionPhrase(*head.weakest) + " (" + ListPhrase(head.names, 4) +
+                            " " + ScopePhrase(*head.weakest) + ")";
+      if (matches.size() > 1) {
+        message += "; " + std::to_string(matches.size() - 1) + " more escalation path" +
+                   (matches.size() > 2 ? "s" : "");
       }
-      Severity severity = level == GrantLevel::kAllResources ? info().default_severity
-                                                             : Severity::kInfo;
-      ReportWith(*this, sink, severity, FindingSpan(policy, first->decisive[0]),
+      std::vector<std::string> notes;
+      notes.push_back(head.recipe->needs_target
+                          ? "needs an existing privileged target (a role, user, function or instance)"
+                          : "self-contained: needs nothing but this policy");
+      for (size_t i = 1; i < matches.size(); ++i) {
+        const Match& m = matches[i];
+        notes.push_back(std::string(m.recipe->id) + ": " + std::string(m.recipe->consequence) +
+                        " (" + ListPhrase(m.names, 4) + ")" +
+                        (m.recipe->needs_target ? ", needs an existing privileged target"
+                                                : ", self-contained"));
+      }
+      Severity severity = key.second == 0 ? info().default_severity : Severity::kInfo;
+      ReportWith(*this, sink, severity, FindingSpan(policy, head.first->decisive[0]),
                  std::move(message), std::move(notes));
     }
   }
