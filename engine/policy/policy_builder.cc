@@ -1273,6 +1273,24 @@ void Builder::ValidateSize(const PolicyDocument& doc) {
               "API",
           {"remove formatting before uploading"});
   }
+  // An identity policy may be managed (6,144 characters) or inline; a role's
+  // inline policies may hold 10,240 together. Only the larger bound is
+  // certainly too large; between the two it fits only inline in a role.
+  constexpr size_t kRoleInlineLimit = 10240;
+  if (doc.kind == PolicyKind::kIdentity && stripped > quota.limit &&
+      stripped <= kRoleInlineLimit) {
+    Warn("policy-too-large", head,
+         "policy has " + std::to_string(stripped) + " characters without white space, over the " +
+             limit + "-character quota of a customer managed policy",
+         {"it fits only as an inline policy of a role (10240 characters for all of them)"});
+    return;
+  }
+  if (doc.kind == PolicyKind::kIdentity && stripped > kRoleInlineLimit) {
+    Error("policy-too-large", head,
+          "policy has " + std::to_string(stripped) + " characters without white space, over "
+              "every identity-policy quota (6144 managed, 10240 inline in a role)");
+    return;
+  }
   if (stripped > quota.limit) {
     Error("policy-too-large", head,
           "policy has " + std::to_string(stripped) + " characters without white space, over the " +

@@ -959,9 +959,15 @@ TEST_CASE("policy-too-large: quota per kind, white space rules", "[policy]") {
   };
   const std::vector<SizeRow> rows = {
       {"identity at the quota", PolicyKind::kIdentity, sized(6144 - kBase, ""), {}},
-      {"identity one over", PolicyKind::kIdentity, sized(6145 - kBase, ""),
+      {"identity one over the managed quota", PolicyKind::kIdentity, sized(6145 - kBase, ""),
+       {"1:1 warning policy-too-large: policy has 6145 characters without white space, over the "
+        "6144-character quota of a customer managed policy"}},
+      {"identity over every quota", PolicyKind::kIdentity, sized(10241 - kBase, ""),
+       {"1:1 error policy-too-large: policy has 10241 characters without white space, over every "
+        "identity-policy quota (6144 managed, 10240 inline in a role)"}},
+      {"boundary one over", PolicyKind::kBoundary, sized(6145 - kBase, ""),
        {"1:1 error policy-too-large: policy has 6145 characters without white space, over the "
-        "6144-character quota of an identity policy"}},
+        "6144-character quota of a permissions boundary"}},
       {"identity formatting does not count", PolicyKind::kIdentity,
        sized(6144 - kBase, "          "), {}},
       {"trust", PolicyKind::kTrust, trust_sized(2049 - kTrustBase, ""),
