@@ -201,4 +201,25 @@ void RunActionsOnAll(const Check& check, const std::vector<std::string_view>& ac
   }
 }
 
+void RunAccessLevelOnAll(const Check& check, AccessLevel level, std::string_view level_name,
+                         const CheckContext& context, const PolicyDocument& policy,
+                         DiagnosticSink& sink) {
+  if (!GrantsPermissions(context)) return;
+  const GrantSet& grants = GrantsOf(context, policy);
+  const Catalog& catalog = *context.catalog;
+  std::map<uint32_t, std::vector<std::string>> by_statement;
+  for (const ActionGrant& g : grants.grants()) {
+    if (g.level != GrantLevel::kAllResources || g.decisive.empty()) continue;
+    if (catalog.access_level(g.action) != level) continue;
+    by_statement[g.decisive[0].statement].push_back(catalog.FullName(g.action));
+  }
+  for (const auto& [statement, names] : by_statement) {
+    sink.Report(check.info().id, check.info().default_severity,
+                FindingSpan(policy, StatementLoc{0, statement}),
+                Subject(context) + " can use " + std::to_string(names.size()) +
+                    (names.size() == 1 ? " action" : " actions") + " of level " +
+                    std::string(level_name) + " on all resources (" + ListPhrase(names) + ")");
+  }
+}
+
 }  // namespace iamlint::lint

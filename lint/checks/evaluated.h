@@ -36,6 +36,13 @@ Span FindingSpan(const PolicyDocument& policy, const StatementLoc& loc);
 
 // "a principal with this policy" / "a leaked access key of this user" (when
 // the policy is attached to a user).
+// Reports, per granting statement, the actions of access `level` that the
+// evaluated grant allows on all resources ("can use 3 actions of level
+// Write on all resources (...)").
+void RunAccessLevelOnAll(const Check& check, AccessLevel level, std::string_view level_name,
+                         const CheckContext& context, const PolicyDocument& policy,
+                         DiagnosticSink& sink);
+
 std::string Subject(const CheckContext& context);
 // The subject for a grant that may hold only under a condition: a leaked
 // access key has no MFA and no service context, so a conditional grant is

@@ -29,21 +29,7 @@ class PermissionsManagementOnAllResources final : public Check {
 
   void Run(const CheckContext& ctx, const PolicyDocument& policy,
            DiagnosticSink& sink) const override {
-    if (!GrantsPermissions(ctx)) return;
-    const GrantSet& grants = GrantsOf(ctx, policy);
-    const Catalog& catalog = *ctx.catalog;
-    std::map<uint32_t, std::vector<std::string>> by_statement;
-    for (const ActionGrant& g : grants.grants()) {
-      if (g.level != GrantLevel::kAllResources || g.decisive.empty()) continue;
-      if (catalog.access_level(g.action) != AccessLevel::kPermissionsManagement) continue;
-      by_statement[g.decisive[0].statement].push_back(catalog.FullName(g.action));
-    }
-    for (const auto& [statement, names] : by_statement) {
-      Report(sink, FindingSpan(policy, StatementLoc{0, statement}),
-             Subject(ctx) + " can use " + std::to_string(names.size()) +
-                 (names.size() == 1 ? " action" : " actions") + " of level" +
-                 " Permissions management on all resources (" + ListPhrase(names) + ")");
-    }
+    RunAccessLevelOnAll(*this, AccessLevel::kPermissionsManagement, "Permissions management", ctx, policy, sink);
   }
 };
 
