@@ -948,10 +948,9 @@ TEST_CASE("the trace gives every statement's outcome and first reason", "[eval]"
 namespace iamlint {
 namespace {
 
-// engine/match finding (see condition_eval_test.cc): `?` in a Resource
-// pattern matches one byte, so it cannot match a non-ASCII character of an
-// object key (S3 keys are UTF-8).
-TEST_CASE("`?` in Resource matches one character of a UTF-8 key (§2.1) [engine/match finding]",
+// `?` in a Resource pattern matches one character of a UTF-8 object key
+// (S3 keys are UTF-8), not one byte (see condition_eval_test.cc).
+TEST_CASE("`?` in Resource matches one character of a UTF-8 key (§2.1)",
           "[eval]") {
   CHECK(ResourceAllows(ResourceEl("arn:aws:s3:::b/caf?"), "arn:aws:s3:::b/café"));
   CHECK_FALSE(ResourceAllows(ResourceEl("arn:aws:s3:::b/caf??"), "arn:aws:s3:::b/café"));
