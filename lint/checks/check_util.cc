@@ -1,5 +1,7 @@
 #include "lint/checks/check_util.h"
 
+#include "engine/base/ascii.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -9,11 +11,17 @@ bool HasWildcard(std::string_view text) { return text.find_first_of("*?") != tex
 bool HasVariable(std::string_view text) { return text.find("${") != text.npos; }
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
+  return EqualsIgnoreAsciiCase(a, b);
+}
+
+bool HasConditionKey(const Statement& statement,
+                     std::initializer_list<std::string_view> lowered_keys) {
+  for (const ConditionEntry& c : statement.conditions) {
+    for (std::string_view want : lowered_keys) {
+      if (EqualsIgnoreAsciiCase(c.key.value, want)) return true;
+    }
+  }
+  return false;
 }
 
 namespace {

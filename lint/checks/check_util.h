@@ -3,6 +3,7 @@
 #ifndef IAMLINT_LINT_CHECKS_CHECK_UTIL_H_
 #define IAMLINT_LINT_CHECKS_CHECK_UTIL_H_
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,11 @@ std::string KeyPrefix(std::string_view key);
 
 // Case-insensitive ASCII comparison.
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+
+// True when some condition of `statement` uses one of `lowered_keys`
+// (given in lower case; condition keys compare case-insensitively).
+bool HasConditionKey(const Statement& statement,
+                     std::initializer_list<std::string_view> lowered_keys);
 
 }  // namespace iamlint::lint
 

@@ -1,5 +1,6 @@
 // cross-account-trust-without-external-id: a role trusts another account without sts:ExternalId or another condition.
 #include "lint/checks/evaluated.h"
+#include "lint/checks/check_util.h"
 
 #include <algorithm>
 #include <cctype>
@@ -29,16 +30,6 @@ class CrossAccountTrustWithoutExternalId final : public Check {
   void Run(const CheckContext& ctx, const PolicyDocument& policy,
            DiagnosticSink& sink) const override {
     if (ctx.kind != PolicyKind::kTrust) return;
-    auto has_key = [](const Statement& st, std::initializer_list<std::string_view> keys) {
-      for (const ConditionEntry& c : st.conditions) {
-        std::string k = c.key.value;
-        for (char& ch : k) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        for (std::string_view want : keys) {
-          if (k == want) return true;
-        }
-      }
-      return false;
-    };
     for (const Statement& st : policy.statements) {
       if (!st.effect || st.effect->value != Effect::kAllow || !st.principal ||
           st.principal->negated || st.principal->wildcard || !st.action || st.action->negated) {
@@ -51,7 +42,7 @@ class CrossAccountTrustWithoutExternalId final : public Check {
         assume = assume || v == "sts:assumerole" || v == "sts:*" || v == "*" || v == "sts:assume*";
       }
       if (!assume) continue;
-      if (has_key(st, {"sts:externalid", "aws:principalorgid", "aws:principalorgpaths",
+      if (HasConditionKey(st, {"sts:externalid", "aws:principalorgid", "aws:principalorgpaths",
                        "aws:principalarn", "aws:multifactorauthpresent", "aws:sourceidentity",
                        "sts:sourceidentity", "aws:userid", "aws:principaltag"})) {
         continue;

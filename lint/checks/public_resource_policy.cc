@@ -1,5 +1,6 @@
 // public-resource-policy: a resource or trust policy allows anyone.
 #include "lint/checks/evaluated.h"
+#include "lint/checks/check_util.h"
 
 #include <algorithm>
 #include <cctype>
@@ -29,16 +30,6 @@ class PublicResourcePolicy final : public Check {
   void Run(const CheckContext& ctx, const PolicyDocument& policy,
            DiagnosticSink& sink) const override {
     if (ctx.kind != PolicyKind::kResource && ctx.kind != PolicyKind::kTrust) return;
-    auto has_key = [](const Statement& st, std::initializer_list<std::string_view> keys) {
-      for (const ConditionEntry& c : st.conditions) {
-        std::string k = c.key.value;
-        for (char& ch : k) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        for (std::string_view want : keys) {
-          if (k == want) return true;
-        }
-      }
-      return false;
-    };
     for (const Statement& st : policy.statements) {
       if (!st.effect || st.effect->value != Effect::kAllow || !st.principal ||
           st.principal->negated) {
@@ -49,7 +40,7 @@ class PublicResourcePolicy final : public Check {
         anyone = anyone || (e.type == PrincipalType::kAws && e.value.value == "*");
       }
       if (!anyone) continue;
-      if (has_key(st, {"aws:sourceaccount", "aws:sourcearn", "aws:sourceowner", "aws:principalorgid",
+      if (HasConditionKey(st, {"aws:sourceaccount", "aws:sourcearn", "aws:sourceowner", "aws:principalorgid",
                        "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn",
                        "aws:sourcevpce", "aws:sourcevpc", "aws:sourceip", "aws:sourceorgid",
                        "aws:sourceorgpaths", "aws:userid", "aws:username", "aws:principalservicename",

@@ -1,5 +1,6 @@
 // service-principal-without-source: a resource policy allows a service without aws:SourceAccount or aws:SourceArn.
 #include "lint/checks/evaluated.h"
+#include "lint/checks/check_util.h"
 
 #include <algorithm>
 #include <cctype>
@@ -29,22 +30,12 @@ class ServicePrincipalWithoutSource final : public Check {
   void Run(const CheckContext& ctx, const PolicyDocument& policy,
            DiagnosticSink& sink) const override {
     if (ctx.kind != PolicyKind::kResource) return;
-    auto has_key = [](const Statement& st, std::initializer_list<std::string_view> keys) {
-      for (const ConditionEntry& c : st.conditions) {
-        std::string k = c.key.value;
-        for (char& ch : k) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        for (std::string_view want : keys) {
-          if (k == want) return true;
-        }
-      }
-      return false;
-    };
     for (const Statement& st : policy.statements) {
       if (!st.effect || st.effect->value != Effect::kAllow || !st.principal ||
           st.principal->negated) {
         continue;
       }
-      if (has_key(st, {"aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths",
+      if (HasConditionKey(st, {"aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths",
                        "aws:sourceowner"})) {
         continue;
       }
