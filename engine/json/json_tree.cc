@@ -25,6 +25,9 @@ std::string_view JsonKindName(JsonKind kind) {
 
 JsonKind JsonValue::kind() const { return doc_->nodes_[index_].kind; }
 Span JsonValue::span() const { return doc_->nodes_[index_].span; }
+bool JsonValue::is_unknown() const {
+  return (doc_->nodes_[index_].flags & JsonDocument::kUnknownFlag) != 0;
+}
 
 std::string_view JsonValue::text() const {
   const auto& n = doc_->nodes_[index_];

@@ -46,6 +46,12 @@ class JsonValue {
   bool is_object() const { return kind() == JsonKind::kObject; }
   bool is_bool() const { return kind() == JsonKind::kTrue || kind() == JsonKind::kFalse; }
 
+  // True for a string some of whose text is not known before deployment
+  // (a CloudFormation `!GetAtt`, a Terraform value "known after apply"):
+  // JsonTreeWriter marks them. Validators must not report the text's syntax
+  // (an unknown ARN is not an invalid ARN); see inputs/intrinsics.h.
+  bool is_unknown() const;
+
   // The unescaped text of a string, the raw text of a number, "true",
   // "false" or "null" for literals; empty for arrays and objects.
   std::string_view text() const;
@@ -81,9 +87,11 @@ class JsonDocument {
  private:
   friend class JsonValue;
   friend class JsonTreeBuilder;
+  friend class JsonTreeWriter;
 
   struct Node {
     JsonKind kind;
+    uint8_t flags;        // kUnknownFlag
     Span span;
     uint32_t text_begin;  // into text_ (strings, numbers, literals, keys)
     uint32_t text_size;
@@ -96,6 +104,8 @@ class JsonDocument {
     Span key_span;
     uint32_t value;
   };
+
+  static constexpr uint8_t kUnknownFlag = 1;
 
   std::vector<Node> nodes_;
   std::vector<uint32_t> children_;

@@ -34,6 +34,11 @@ struct Diagnostic {
   Span span;
   std::string message;
   std::vector<std::string> notes;  // hints such as "did you mean `StringEquals`?"
+  // Where inside the file, for documents embedded in a larger input:
+  // "Resources.AppRole.Properties.Policies[0].PolicyDocument",
+  // "aws_iam_role.app.assume_role_policy", "RoleDetailList[3] (role app)".
+  // Empty for a file that is one policy.
+  std::string where;
 };
 
 class DiagnosticSink {

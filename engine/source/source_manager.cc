@@ -15,6 +15,35 @@ SourceId SourceManager::AddBuffer(std::string name, std::string bytes) {
   return static_cast<SourceId>(buffers_.size() - 1);
 }
 
+SourceId SourceManager::AddDerivedBuffer(SourceId parent, std::string bytes,
+                                         std::vector<uint32_t> offsets) {
+  const Buffer& p = buffer(parent);
+  IAMLINT_CHECK(offsets.size() == bytes.size() + 1);
+  auto derived = std::make_unique<Buffer>();
+  derived->name = p.name;
+  derived->bytes = std::move(bytes);
+  derived->parent = parent;
+  derived->offsets = std::move(offsets);
+  for (uint32_t& o : derived->offsets) o = std::min<uint32_t>(o, static_cast<uint32_t>(p.bytes.size()));
+  IAMLINT_CHECK(derived->bytes.size() < 0xffffffffu);
+  buffers_.push_back(std::move(derived));
+  return static_cast<SourceId>(buffers_.size() - 1);
+}
+
+SourceId SourceManager::Origin(SourceId id) const {
+  while (buffer(id).parent != kNoSource) id = buffer(id).parent;
+  return id;
+}
+
+uint32_t SourceManager::OriginOffset(SourceId id, uint32_t offset) const {
+  while (true) {
+    const Buffer& b = buffer(id);
+    if (b.parent == kNoSource) return offset;
+    offset = b.offsets[std::min<size_t>(offset, b.offsets.size() - 1)];
+    id = b.parent;
+  }
+}
+
 const SourceManager::Buffer& SourceManager::buffer(SourceId id) const {
   IAMLINT_CHECK(id < buffers_.size());
   return *buffers_[id];
@@ -40,6 +69,10 @@ void SourceManager::EnsureLineTables() const {
 }
 
 LineColumn SourceManager::Locate(SourceId id, uint32_t offset) const {
+  if (buffer(id).parent != kNoSource) {
+    offset = OriginOffset(id, offset);
+    id = Origin(id);
+  }
   const Buffer& b = buffer(id);
   BuildLineTable(b);
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(b.bytes.size()));
@@ -50,6 +83,10 @@ LineColumn SourceManager::Locate(SourceId id, uint32_t offset) const {
 }
 
 std::string_view SourceManager::LineText(SourceId id, uint32_t offset) const {
+  if (buffer(id).parent != kNoSource) {
+    offset = OriginOffset(id, offset);
+    id = Origin(id);
+  }
   const Buffer& b = buffer(id);
   LineColumn lc = Locate(id, offset);
   // The next line's start bounds this line, so a long minified line costs

@@ -36,13 +36,29 @@ class SourceManager {
   // Adds `bytes` under the display name `name` (a path, "<stdin>", ...).
   SourceId AddBuffer(std::string name, std::string bytes);
 
+  // Adds bytes decoded from a piece of another buffer: a policy held in a
+  // JSON string (Terraform plans), a URL-encoded document (account
+  // snapshots). `offsets[i]` is the offset in `parent` of decoded byte i;
+  // it has bytes.size() + 1 entries (the last maps the end). Spans into the
+  // derived buffer are reported at the parent's line and column, under the
+  // parent's name, so findings land in the user's file.
+  // REQUIRES: offsets.size() == bytes.size() + 1, each offset within parent.
+  SourceId AddDerivedBuffer(SourceId parent, std::string bytes, std::vector<uint32_t> offsets);
+
+  // The buffer a derived buffer was decoded from, followed to the top (the
+  // file the user wrote); `id` itself for an ordinary buffer.
+  SourceId Origin(SourceId id) const;
+  // The offset in Origin(id) that `offset` of `id` comes from.
+  uint32_t OriginOffset(SourceId id, uint32_t offset) const;
+
   // REQUIRES: id was returned by AddBuffer on this manager.
   std::string_view name(SourceId id) const;
   std::string_view text(SourceId id) const;
   size_t size() const { return buffers_.size(); }
 
-  // Line and column of `offset` in buffer `id`. Offsets past the end map to
-  // the position just after the last byte.
+  // Line and column of `offset` in buffer `id` (for a derived buffer: in
+  // the file it came from). Offsets past the end map to the position just
+  // after the last byte.
   LineColumn Locate(SourceId id, uint32_t offset) const;
   LineColumn Begin(const Span& span) const { return Locate(span.source, span.begin); }
 
@@ -57,6 +73,8 @@ class SourceManager {
     std::string name;
     std::string bytes;
     mutable std::vector<uint32_t> line_starts;  // built lazily
+    SourceId parent = kNoSource;                // derived buffers only
+    std::vector<uint32_t> offsets;              // derived: offset in parent per byte
   };
   const Buffer& buffer(SourceId id) const;
   static void BuildLineTable(const Buffer& buffer);
