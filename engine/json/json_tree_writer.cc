@@ -1,5 +1,6 @@
 #include "engine/json/json_tree_writer.h"
 
+#include <cstddef>
 #include <utility>
 
 #include "engine/base/check.h"
