@@ -35,7 +35,7 @@ void DiagnosticSink::Add(Diagnostic diagnostic) {
 
 void DiagnosticSink::Report(std::string_view code, Severity severity, Span span,
                             std::string message, std::vector<std::string> notes) {
-  Add(Diagnostic{std::string(code), severity, span, std::move(message), std::move(notes)});
+  Add(Diagnostic{std::string(code), severity, span, std::move(message), std::move(notes), {}});
 }
 
 void DiagnosticSink::Sort() {

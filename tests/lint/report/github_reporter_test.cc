@@ -16,9 +16,9 @@ TEST_CASE("The github reporter writes workflow commands with escaped properties 
   std::unique_ptr<Reporter> reporter = MakeReporter("github", out);
   REQUIRE(reporter);
   reporter->Report(sources, Diagnostic{"invalid-effect", Severity::kError, Span{id, 14, 21},
-                                       "100% `allow`\r", {"did you mean `Allow`?"}});
-  reporter->Report(sources, Diagnostic{"w", Severity::kWarning, Span{id, 0, 1}, "m", {}});
-  reporter->Report(sources, Diagnostic{"i", Severity::kInfo, Span{}, "no position", {}});
+                                       "100% `allow`\r", {"did you mean `Allow`?"}, {}});
+  reporter->Report(sources, Diagnostic{"w", Severity::kWarning, Span{id, 0, 1}, "m", {}, {}});
+  reporter->Report(sources, Diagnostic{"i", Severity::kInfo, Span{}, "no position", {}, {}});
   reporter->End(ReportSummary{});
   CHECK(out.str() ==
         "::error file=dir/a%2Cb%3Ac.json,line=2,col=13,endLine=2,endColumn=20,"

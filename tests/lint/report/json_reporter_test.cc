@@ -16,8 +16,8 @@ TEST_CASE("The json reporter writes one document with positions and a summary", 
   std::unique_ptr<Reporter> reporter = MakeReporter("json", out);
   REQUIRE(reporter);
   reporter->Report(sources, Diagnostic{"invalid-effect", Severity::kError, Span{id, 14, 21},
-                                       "invalid `Effect` `allow`", {"did you mean `Allow`?"}});
-  reporter->Report(sources, Diagnostic{"x", Severity::kInfo, Span{}, "no position", {}});
+                                       "invalid `Effect` `allow`", {"did you mean `Allow`?"}, {}});
+  reporter->Report(sources, Diagnostic{"x", Severity::kInfo, Span{}, "no position", {}, {}});
   reporter->End(ReportSummary{1, 1, 0, 1});
   CHECK(out.str() ==
         "{\"version\":1,\"diagnostics\":["
@@ -34,7 +34,7 @@ TEST_CASE("The json reporter escapes hostile text into valid JSON", "[lint]") {
   std::ostringstream out;
   std::unique_ptr<Reporter> reporter = MakeJsonReporter(out);
   reporter->Report(sources, Diagnostic{"c", Severity::kWarning, Span{id, 0, 2},
-                                       "a \"quote\", a\nnewline, \x01 and caf\xE9", {}});
+                                       "a \"quote\", a\nnewline, \x01 and caf\xE9", {}, {}});
   reporter->End(ReportSummary{1, 0, 1, 0});
   testing::ReadResult r = testing::ReadJsonText(out.str());
   REQUIRE(r.ok);

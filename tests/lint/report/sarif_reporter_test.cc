@@ -21,8 +21,8 @@ std::string Sarif(const std::string& file_text, size_t begin, size_t end) {
   reporter->Report(sources,
                    Diagnostic{"unknown-action", Severity::kWarning,
                               Span{id, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)},
-                              "unknown action `s3:GetObjekt`", {"did you mean `s3:GetObject`?"}});
-  reporter->Report(sources, Diagnostic{"empty-sid", Severity::kInfo, Span{id, 0, 1}, "m", {}});
+                              "unknown action `s3:GetObjekt`", {"did you mean `s3:GetObject`?"}, {}});
+  reporter->Report(sources, Diagnostic{"empty-sid", Severity::kInfo, Span{id, 0, 1}, "m", {}, {}});
   reporter->End(ReportSummary{});
   return out.str();
 }

@@ -16,10 +16,10 @@ TEST_CASE("The text reporter prints path:line:col, the snippet and the notes", "
   REQUIRE(reporter);
   reporter->Report(sources, Diagnostic{"invalid-effect", Severity::kError, Span{id, 14, 21},
                                        "invalid `Effect` `allow`: expected `Allow` or `Deny`",
-                                       {"did you mean `Allow`?"}});
+                                       {"did you mean `Allow`?"}, {}});
   reporter->Report(sources, Diagnostic{"missing-version", Severity::kWarning, Span{id, 0, 1},
-                                       "policy has no `Version`", {}});
-  reporter->Report(sources, Diagnostic{"some-info", Severity::kInfo, Span{}, "no position", {}});
+                                       "policy has no `Version`", {}, {}});
+  reporter->Report(sources, Diagnostic{"some-info", Severity::kInfo, Span{}, "no position", {}, {}});
   reporter->End(ReportSummary{1, 1, 1, 1});
   CHECK(out.str() ==
         "dir/p.json:2:13: error: invalid `Effect` `allow`: expected `Allow` or `Deny` "
@@ -39,7 +39,7 @@ TEST_CASE("The text reporter never passes control characters to the terminal", "
   std::ostringstream out;
   std::unique_ptr<Reporter> reporter = MakeTextReporter(out);
   reporter->Report(sources, Diagnostic{"c", Severity::kError, Span{id, 1, 2},
-                                       "bad `\x1B[2J`", {"note \x07"}});
+                                       "bad `\x1B[2J`", {"note \x07"}, {}});
   reporter->End(ReportSummary{});
   CHECK(out.str() ==
         "evil?]0;x?.json:1:2: error: bad `?[2J` [c]\n"
@@ -68,7 +68,7 @@ TEST_CASE("The text reporter colours severity, position and code only when asked
   ReporterOptions options;
   options.color = true;
   std::unique_ptr<Reporter> reporter = MakeTextReporter(out, options);
-  reporter->Report(sources, Diagnostic{"c", Severity::kWarning, Span{id, 0, 1}, "m", {}});
+  reporter->Report(sources, Diagnostic{"c", Severity::kWarning, Span{id, 0, 1}, "m", {}, {}});
   reporter->End(ReportSummary{});
   CHECK(out.str().starts_with(
       "\033[1mp.json:1:1:\033[0m \033[1;33mwarning:\033[0m m \033[2m[c]\033[0m\n"));
