@@ -422,7 +422,10 @@ class SnapshotReader {
       if (default_id && id.valid() && id.is_string() && id.text() == *default_id) {
         if (!chosen.valid()) chosen = v;
       }
-      if (v.Find("IsDefaultVersion").kind() == JsonKind::kTrue && !flagged.valid()) flagged = v;
+      JsonValue is_default = v.Find("IsDefaultVersion");
+      if (is_default.valid() && is_default.kind() == JsonKind::kTrue && !flagged.valid()) {
+        flagged = v;
+      }
     }
     if (!chosen.valid()) chosen = flagged;
     if (!chosen.valid()) {
