@@ -186,7 +186,9 @@ class SnapshotReader {
                (entity.name.empty() ? "" : ", named `" + entity.name + "` after its ARN"));
     }
     const std::string suffix =
-        " (" + std::string(EntityTypeName(spec.type)) + " " + entity.name + ")";
+        entity.name.empty()
+            ? std::string()
+            : " (" + std::string(EntityTypeName(spec.type)) + " " + entity.name + ")";
     const std::string where = path + suffix;
     entity.where = where;
 

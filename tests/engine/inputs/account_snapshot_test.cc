@@ -422,6 +422,7 @@ TEST_CASE("account snapshot: malformed structure is a warning, never a crash", "
   CHECK(inv.entities[0].managed_policies.empty());
   CHECK_FALSE(inv.entities[0].boundary.has_value());
   CHECK(inv.entities[1].name.empty());
+  CHECK(inv.entities[1].where == "UserDetailList[2]");
   CHECK(inv.entities[2].name == "r");
   CHECK(inv.entities[2].instance_profiles == std::vector<std::string>{"ip"});
   CHECK(inv.entities[2].trust_policy == kNoIndex);
