@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/catalog/managed_policies.h"
+#include "engine/inputs/managed_resolution.h"
 #include "engine/json/json_reader.h"
 #include "engine/policy/policy_builder.h"
 #include "tests/testing/test_util.h"
@@ -554,6 +556,31 @@ TEST_CASE("account snapshot: any value of the story replaced by any kind reads s
   CHECK(spans.size() > 200);
   CHECK(reads == spans.size() * replacements.size());
   CHECK(warnings > 400);
+}
+
+TEST_CASE("account snapshot: AWS managed policies not in the snapshot come from the library",
+          "[snapshot]") {
+  // `aws iam get-account-authorization-details --filter User` has no
+  // Policies: ResolveManagedPolicies completes what the reader left open.
+  const std::string text = Q(
+      "{'UserDetailList': [{'UserName': 'alice', 'Arn': 'arn:aws:iam::111122223333:user/alice',\n"
+      "  'AttachedManagedPolicies': [{'PolicyName': 'AdministratorAccess',\n"
+      "    'PolicyArn': 'arn:aws:iam::aws:policy/AdministratorAccess'}]}]}");
+  auto s = ReadSnapshotText(text);
+  REQUIRE(s->read);
+  CHECK(s->inventory.policies.empty());
+  DiagnosticSink sink;
+  ResolveManagedPolicies(*s->sources, ManagedPolicyLibrary::BuiltIn(), &s->inventory, sink);
+  CHECK(sink.total() == 0);
+  const Entity& alice = s->entity(EntityType::kUser, "alice");
+  REQUIRE(alice.managed_policies.size() == 1);
+  REQUIRE(alice.managed_policies[0].policy == 0);
+  const FoundPolicy& admin = s->inventory.policies[0];
+  CHECK(admin.aws_managed);
+  CHECK(admin.name == "AdministratorAccess");
+  CHECK(admin.attached == std::vector<uint32_t>{0});
+  CHECK(s->At(admin.anchor) == "3:18");
+  CHECK(s->At(admin.anchor) == PositionOf(text, "\"arn:aws:iam::aws:policy/AdministratorAccess"));
 }
 
 TEST_CASE("LooksLikeAccountSnapshot", "[snapshot]") {
