@@ -265,6 +265,9 @@ class Reader {
   void CreateEntity(const std::string& id, const CfnTemplate::Resource& r, EntityType type);
   void ReadResource(const std::string& id, const CfnTemplate::Resource& r);
   void ReadInlinePolicies(const std::string& id, JsonValue props, uint32_t entity);
+  void ReadInlineList(const std::string& id, JsonValue policies, uint32_t entity,
+                      const std::string& variant);
+  void ReadInlineItems(const std::string& id, JsonValue policies, uint32_t entity);
   void ReadManagedArns(JsonValue value, uint32_t entity);
   void ReadBoundary(JsonValue value, uint32_t entity);
   void ReadSamFunction(const std::string& id, const CfnTemplate::Resource& r, JsonValue props);
@@ -463,12 +466,33 @@ void Reader::ReadBoundary(JsonValue value, uint32_t entity) {
 void Reader::ReadInlinePolicies(const std::string& id, JsonValue props, uint32_t entity) {
   JsonValue policies = props.Find("Policies");
   if (!policies.valid()) return;
-  if (!policies.is_array()) {
-    if (!IsIntrinsic(policies)) {
-      Warn(policies.span(), "`Policies` must be a list", PropWhere(id, "Policies"));
-    }
+  if (policies.is_array()) {
+    ReadInlineList(id, policies, entity, "");
     return;
   }
+  if (!IsIntrinsic(policies)) {
+    Warn(policies.span(), "`Policies` must be a list", PropWhere(id, "Policies"));
+    return;
+  }
+  // `Policies: !If [Cond, [...], !Ref AWS::NoValue]`: each list branch.
+  JsonValue args = policies.member_value(0);
+  if (policies.key(0) != "Fn::If" || !args.is_array() || args.size() != 3) return;
+  for (uint32_t b = 1; b <= 2; ++b) {
+    if (!args.element(b).is_array()) continue;
+    ReadInlineList(id, args.element(b), entity,
+                   std::string(b == 1 ? kVariantTrue : kVariantFalse));
+  }
+}
+
+void Reader::ReadInlineList(const std::string& id, JsonValue policies, uint32_t entity,
+                            const std::string& variant) {
+  size_t first_policy = inv_->policies.size();
+  ReadInlineItems(id, policies, entity);
+  if (variant.empty()) return;
+  for (size_t p = first_policy; p < inv_->policies.size(); ++p) inv_->policies[p].variant = variant;
+}
+
+void Reader::ReadInlineItems(const std::string& id, JsonValue policies, uint32_t entity) {
   for (uint32_t i = 0; i < policies.size(); ++i) {
     JsonValue item = policies.element(i);
     std::string where = PropWhere(id, "Policies[" + std::to_string(i) + "]");

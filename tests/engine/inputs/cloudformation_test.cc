@@ -620,5 +620,39 @@ TEST_CASE("cloudformation: YAML short forms, Fn::If variants and positions", "[c
   CHECK(t->Build(2) == Lines{});
 }
 
+TEST_CASE("cloudformation: a whole Policies list under Fn::If", "[cfn]") {
+  std::string text = Q(R"({"Resources": {
+  "R": {"Type": "AWS::IAM::Role", "Properties": {
+    "Policies": {"Fn::If": ["C",
+      [{"PolicyName": "a", "PolicyDocument": {"Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}}],
+      {"Ref": "AWS::NoValue"}]}}}
+}})");
+  auto t = Read(text);
+  CHECK(t->lines() == Lines{});
+  CHECK(t->Policies() == Lines{"Resources.R.Properties.Policies[0].PolicyDocument identity name=a "
+                               "attached=R variant=conditions true"});
+}
+
+TEST_CASE("cloudformation: a JSON policy in a YAML block scalar lands on its lines", "[cfn]") {
+  std::string text =
+      "Resources:\n"
+      "  LogsPolicy:\n"
+      "    Type: AWS::Logs::ResourcePolicy\n"
+      "    Properties:\n"
+      "      PolicyName: es\n"
+      "      PolicyDocument: |\n"
+      "        {\"Version\": \"2012-10-17\",\n"
+      "         \"Statement\": [{\"Effect\": \"allow\",\n"
+      "           \"Principal\": {\"Service\": \"es.amazonaws.com\"},\n"
+      "           \"Action\": \"logs:PutLogEvents\", \"Resource\": \"*\"}]}\n";
+  auto t = ReadYamlTemplate(text);
+  CHECK(t->lines() == Lines{});
+  REQUIRE(t->inv.policies.size() == 1);
+  Lines built = t->Build(0);
+  REQUIRE(built.size() == 1);
+  CHECK(built[0].substr(0, built[0].find(' ')) == PositionOf(text, "\"allow\""));
+}
+
 }  // namespace
 }  // namespace iamlint
