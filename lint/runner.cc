@@ -202,8 +202,14 @@ void LintBuffer(SourceId id, const LintOptions& options, SourceManager& sources,
         std::vector<std::string> seen;
         DiagnosticSink rehomed;
         std::vector<Diagnostic> all = sink.Take();
+        // Full admin says it all: the other risk findings of the same
+        // document (secrets, compute, escalation...) are implied by it.
+        const bool full_admin = std::any_of(all.begin(), all.end(), [](const Diagnostic& d) {
+          return d.code == "full-admin";
+        });
         for (const Diagnostic& d : all) {
           if (!IsCheckId(d.code)) continue;
+          if (full_admin && d.code != "full-admin" && d.code.rfind("user-", 0) != 0) continue;
           if (std::find(seen.begin(), seen.end(), d.code) != seen.end()) continue;
           seen.push_back(d.code);
           size_t more = static_cast<size_t>(

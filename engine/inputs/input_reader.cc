@@ -27,9 +27,13 @@ bool ReadInventory(SourceManager& sources, SourceId id, const InputReadOptions& 
     return ReadCredentialReport(sources, id, &rows, sink);
   }
 
+  // A `.json` file is JSON whatever its first character (its syntax
+  // errors are JSON's); otherwise the content decides.
+  std::string_view name = sources.name(id);
+  bool json_name = name.size() >= 5 && name.substr(name.size() - 5) == ".json";
   JsonDocument doc;
-  bool ok = LooksLikeYaml(text) ? ReadYaml(sources, id, options.yaml, &doc, sink)
-                                : ReadJson(sources, id, options.json, &doc, sink);
+  bool ok = !json_name && LooksLikeYaml(text) ? ReadYaml(sources, id, options.yaml, &doc, sink)
+                                              : ReadJson(sources, id, options.json, &doc, sink);
   if (!ok) {
     inventory->format = format;
     return false;
