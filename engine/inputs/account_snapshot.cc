@@ -186,7 +186,9 @@ class SnapshotReader {
                (entity.name.empty() ? "" : ", named `" + entity.name + "` after its ARN"));
     }
     const std::string suffix =
-        " (" + std::string(EntityTypeName(spec.type)) + " " + entity.name + ")";
+        entity.name.empty()
+            ? std::string()
+            : " (" + std::string(EntityTypeName(spec.type)) + " " + entity.name + ")";
     const std::string where = path + suffix;
     entity.where = where;
 
@@ -422,7 +424,10 @@ class SnapshotReader {
       if (default_id && id.valid() && id.is_string() && id.text() == *default_id) {
         if (!chosen.valid()) chosen = v;
       }
-      if (v.Find("IsDefaultVersion").kind() == JsonKind::kTrue && !flagged.valid()) flagged = v;
+      JsonValue is_default = v.Find("IsDefaultVersion");
+      if (is_default.valid() && is_default.kind() == JsonKind::kTrue && !flagged.valid()) {
+        flagged = v;
+      }
     }
     if (!chosen.valid()) chosen = flagged;
     if (!chosen.valid()) {
