@@ -182,7 +182,7 @@ void LintBuffer(SourceId id, const LintOptions& options, SourceManager& sources,
     // Sizes count the JSON as AWS receives it: the file's own text for
     // policy files and JSON strings, the compact tree for templates and YAML.
     build.text_is_json = inventory.format != InputFormat::kCloudFormation &&
-                         !LooksLikeYaml(sources.text(found.root.span().source));
+                         sources.text(found.root.span().source).substr(found.root.span().begin, 1) == "{";
     ++file.documents;
 
     if (found.aws_managed) {

@@ -8,6 +8,29 @@
 
 namespace iamlint {
 
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// YAML by the file's extension; `.json` is JSON; otherwise (stdin, other
+// names) by content: YAML when it does not start like JSON and its first
+// kilobyte is text (binary garbage gets the JSON reader's errors).
+bool ReadsAsYaml(std::string_view name, std::string_view text) {
+  if (EndsWith(name, ".yaml") || EndsWith(name, ".yml") || EndsWith(name, ".template")) {
+    return true;
+  }
+  if (EndsWith(name, ".json")) return false;
+  for (char ch : text.substr(0, 1024)) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
+  }
+  return LooksLikeYaml(text);
+}
+
+}  // namespace
+
 InputFormat DetectFormat(JsonValue root) {
   if (!root.valid() || !root.is_object()) return InputFormat::kPolicy;
   if (LooksLikeAccountSnapshot(root)) return InputFormat::kAccountSnapshot;
@@ -27,13 +50,9 @@ bool ReadInventory(SourceManager& sources, SourceId id, const InputReadOptions& 
     return ReadCredentialReport(sources, id, &rows, sink);
   }
 
-  // A `.json` file is JSON whatever its first character (its syntax
-  // errors are JSON's); otherwise the content decides.
-  std::string_view name = sources.name(id);
-  bool json_name = name.size() >= 5 && name.substr(name.size() - 5) == ".json";
   JsonDocument doc;
-  bool ok = !json_name && LooksLikeYaml(text) ? ReadYaml(sources, id, options.yaml, &doc, sink)
-                                              : ReadJson(sources, id, options.json, &doc, sink);
+  bool ok = ReadsAsYaml(sources.name(id), text) ? ReadYaml(sources, id, options.yaml, &doc, sink)
+                                                : ReadJson(sources, id, options.json, &doc, sink);
   if (!ok) {
     inventory->format = format;
     return false;

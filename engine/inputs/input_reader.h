@@ -3,8 +3,10 @@
 // Detection (unless InputReadOptions::format forces one):
 //   - a header line "user,arn,user_creation_time,..." → credential report
 //     (no policies; see inputs/credential_report.h);
-//   - otherwise the text is read as JSON when its first significant
-//     character is `{` or `[`, else as YAML (engine/yaml);
+//   - otherwise `*.yaml`, `*.yml` and `*.template` files are read as YAML
+//     (engine/yaml), `*.json` files as JSON, and other names (stdin) as
+//     JSON when the first significant character is `{` or `[` or the
+//     first kilobyte holds control characters, else as YAML;
 //   - a JSON/YAML root with AWSTemplateFormatVersion or typed Resources →
 //     CloudFormation; format_version with plan or state sections →
 //     Terraform; UserDetailList/RoleDetailList/GroupDetailList → account
