@@ -78,8 +78,7 @@ struct EntitySpec {
 };
 
 constexpr EntitySpec kUsers{EntityType::kUser, "UserDetailList", "UserName", "UserPolicyList"};
-constexpr EntitySpec kGroups{EntityType::kGroup, "GroupDetailList", "GroupName",
-                             "GroupPolicyList"};
+constexpr EntitySpec kGroups{EntityType::kGroup, "GroupDetailList", "GroupName", "GroupPolicyList"};
 constexpr EntitySpec kRoles{EntityType::kRole, "RoleDetailList", "RoleName", "RolePolicyList"};
 
 class SnapshotReader {
@@ -185,10 +184,9 @@ class SnapshotReader {
            "`" + path + "` has no `" + std::string(spec.name_key) + "`" +
                (entity.name.empty() ? "" : ", named `" + entity.name + "` after its ARN"));
     }
-    const std::string suffix =
-        entity.name.empty()
-            ? std::string()
-            : " (" + std::string(EntityTypeName(spec.type)) + " " + entity.name + ")";
+    const std::string suffix = entity.name.empty() ? std::string()
+                                                   : " (" + std::string(EntityTypeName(spec.type)) +
+                                                         " " + entity.name + ")";
     const std::string where = path + suffix;
     entity.where = where;
 
@@ -392,7 +390,8 @@ class SnapshotReader {
       JsonValue item = list.element(i);
       std::string path = Indexed("Policies", i);
       if (!item.is_object()) {
-        Warn(item.span(), path, "`" + path + "` is " + Article(item.kind()) + ", expected an object");
+        Warn(item.span(), path,
+             "`" + path + "` is " + Article(item.kind()) + ", expected an object");
         continue;
       }
       ReadManagedPolicy(item, path);

@@ -277,6 +277,15 @@ class Reader {
   std::map<std::string, std::vector<uint32_t>, std::less<>> managed_policies_;
   std::set<std::string, std::less<>> boundary_arns_;
   std::set<std::string, std::less<>> attached_arns_;
+  // Links made while reading resources wait until every policy exists.
+  struct Deferred {
+    std::string arn;
+    Span span;
+    uint32_t entity;
+    bool boundary;
+  };
+  bool deferring_ = false;
+  std::vector<Deferred> deferred_;
 };
 
 bool Reader::ParseStringPolicy(JsonValue original, JsonValue resolved, const std::string& where,
@@ -339,6 +348,12 @@ std::vector<uint32_t> Reader::AddPolicy(JsonValue value, Span anchor, const std:
     JsonValue root = r.result.doc.root();
     if (root.is_string()) {
       if (root.is_unknown()) continue;  // known only at deployment
+      std::string_view t = root.text();
+      size_t first = t.find_first_not_of(" \t\r\n");
+      if (first == std::string_view::npos || t[first] != '{') {
+        Warn(root.span(), "a policy document must be an object, not a string", where);
+        continue;
+      }
       JsonDocument parsed;
       if (!ParseStringPolicy(value, root, where, &parsed)) continue;
       out.push_back(AddDocument(std::move(parsed), anchor, where, kind, name, resource_type,
@@ -383,6 +398,10 @@ void Reader::CreateEntity(const std::string& id, const CfnTemplate::Resource& r,
 }
 
 void Reader::LinkManagedPolicy(const std::string& arn, Span span, uint32_t entity, bool boundary) {
+  if (deferring_) {
+    deferred_.push_back(Deferred{arn, span, entity, boundary});
+    return;
+  }
   ManagedPolicyRef ref;
   ref.arn = arn;
   ref.span = span;
@@ -918,7 +937,10 @@ void Reader::Run() {
       for (const ResolvedString& s : ResolveStrings(m)) attached_arns_.insert(s.text);
     }
   }
+  deferring_ = true;
   for (const auto& [id, r] : order) ReadResource(id, *r);
+  deferring_ = false;
+  for (const Deferred& d : deferred_) LinkManagedPolicy(d.arn, d.span, d.entity, d.boundary);
   // Attachments by ARN, and groups of users, once every policy exists.
   for (const auto& [id, r] : order) {
     auto it = entity_by_id_.find(id);

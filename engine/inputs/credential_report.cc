@@ -149,9 +149,9 @@ std::string ParseDate(std::string_view value) {
 constexpr size_t kAbsent = static_cast<size_t>(-1);
 
 struct Columns {
-  size_t user = kAbsent, arn = kAbsent, password_enabled = kAbsent,
-         password_last_used = kAbsent, mfa_active = kAbsent, key1_active = kAbsent,
-         key1_last_used = kAbsent, key2_active = kAbsent, key2_last_used = kAbsent;
+  size_t user = kAbsent, arn = kAbsent, password_enabled = kAbsent, password_last_used = kAbsent,
+         mfa_active = kAbsent, key1_active = kAbsent, key1_last_used = kAbsent,
+         key2_active = kAbsent, key2_last_used = kAbsent;
 };
 
 Columns MapColumns(const Record& header) {

@@ -437,7 +437,8 @@ void Evaluator::Apply(const Frame& f, uint32_t arg) {
   switch (f.fn) {
     case Fn::kRef:
       if (a.kind == NodeKind::kString && !a.unknown) {
-        out = RefValue(Text(a), span);
+        std::string name(Text(a));  // RefValue appends to text_
+        out = RefValue(name, span);
       } else {
         out = Unknown("Ref", span);
       }
@@ -545,7 +546,11 @@ uint32_t Evaluator::ParameterValue(std::string_view name, const CfnTemplate::Par
 uint32_t Evaluator::GetAttValue(std::string_view logical_id, std::string_view attribute,
                                 bool attr_unknown, Span span) {
   if (attr_unknown || tmpl_.resources.find(logical_id) == tmpl_.resources.end()) {
-    return Unknown(std::string(logical_id) + "." + std::string(attribute), span);
+    std::string attr;
+    for (char c : attribute) {
+      if (c != '{' && c != '}') attr += c;  // an unknown attribute's own token
+    }
+    return Unknown(std::string(logical_id) + "." + attr, span);
   }
   CfnResourceValue v = CfnRefValue(tmpl_, logical_id, attribute);
   return String(v.text, span, v.unknown);
@@ -914,6 +919,7 @@ CfnResourceValue CfnRefValue(const CfnTemplate& tmpl, std::string_view logical_i
 
 IntrinsicResult ResolveIntrinsics(const CfnTemplate& tmpl, JsonValue value,
                                   const IntrinsicOptions& options) {
+  if (!value.valid()) return IntrinsicResult{};
   Evaluator e(tmpl, options);
   return e.Run(value);
 }

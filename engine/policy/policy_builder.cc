@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -278,11 +280,25 @@ class Builder {
   void CheckVariables(const PolicyDocument& doc, const LocatedString& value, bool allowed,
                       std::string_view where);
 
+  // Strings whose text is not known before deployment (JsonValue::is_unknown:
+  // a CloudFormation `!GetAtt`, a Terraform value known after apply): their
+  // syntax is not validated (an unknown ARN is not an invalid ARN). Keyed by
+  // span; a collision only skips a check.
+  void NoteUnknown(JsonValue value) {
+    if (value.is_string() && value.is_unknown()) {
+      unknown_.emplace(value.span().source, value.span().begin, value.span().end);
+    }
+  }
+  bool IsUnknown(Span span) const {
+    return !unknown_.empty() && unknown_.count({span.source, span.begin, span.end}) > 0;
+  }
+
   const SourceManager& sources_;
   const PolicyBuildOptions& options_;
   DiagnosticSink& sink_;
   JsonValue root_;         // the document being built
   std::string minified_;   // DocumentText() when !text_is_json, built on demand
+  std::set<std::tuple<SourceId, uint32_t, uint32_t>> unknown_;
   bool version_present_ = false;  // a `Version` member exists, whatever its type
   // Per statement (parallel to PolicyDocument::statements): which elements
   // exist, whatever their values.
@@ -414,7 +430,8 @@ std::optional<PolicyDocument> Builder::Build(JsonValue root) {
                      std::vector<std::string_view>(std::begin(kTopElements), std::end(kTopElements)));
     }
   }
-  if (doc.version && doc.version->value != kVersion2012 && doc.version->value != kVersion2008) {
+  if (doc.version && doc.version->value != kVersion2012 && doc.version->value != kVersion2008 &&
+      !root.Find("Version").is_unknown()) {
     Error("invalid-version", doc.version->span,
           "invalid `Version` " + Quote(doc.version->value) +
               ": expected `2012-10-17` or `2008-10-17`");
@@ -469,8 +486,10 @@ void Builder::ReadStatement(JsonValue value, size_t index, PolicyDocument& doc) 
     Span key_span = value.key_span(i);
     if (key == "Sid") {
       if (ExpectString(v, "Sid")) st.sid = LocatedString{std::string(v.text()), v.span()};
+      NoteUnknown(v);
     } else if (key == "Effect") {
       if (!ExpectString(v, "Effect")) continue;
+      if (v.is_unknown()) continue;  // decided at deployment
       if (v.text() == "Allow") {
         st.effect = Located<Effect>{Effect::kAllow, v.span()};
       } else if (v.text() == "Deny") {
@@ -542,6 +561,7 @@ std::optional<PatternClause> Builder::ReadPatternList(JsonValue value, Span key_
   clause.span = value.span();
   if (value.is_string()) {
     clause.single_string = true;
+    NoteUnknown(value);
     clause.values.push_back(LocatedString{std::string(value.text()), value.span()});
     return clause;
   }
@@ -563,6 +583,7 @@ std::optional<PatternClause> Builder::ReadPatternList(JsonValue value, Span key_
                 WithArticle(JsonKindName(item.kind())));
       continue;
     }
+    NoteUnknown(item);
     clause.values.push_back(LocatedString{std::string(item.text()), item.span()});
   }
   return clause;
@@ -575,8 +596,14 @@ std::optional<PrincipalClause> Builder::ReadPrincipal(JsonValue value, Span key_
   clause.key_span = key_span;
   clause.span = value.span();
   if (value.is_string()) {
-    if (value.text() == "*") {
+    if (value.text() == "*" && !value.is_unknown()) {
       clause.wildcard = true;
+      return clause;
+    }
+    if (value.is_unknown()) {  // decided at deployment: some principal
+      NoteUnknown(value);
+      clause.entries.push_back(PrincipalEntry{
+          PrincipalType::kAws, LocatedString{std::string(value.text()), value.span()}});
       return clause;
     }
     Error("invalid-principal", value.span(),
@@ -625,6 +652,7 @@ std::optional<PrincipalClause> Builder::ReadPrincipal(JsonValue value, Span key_
               "a principal must be a string, not " + WithArticle(JsonKindName(item.kind())));
         return;
       }
+      NoteUnknown(item);
       clause.entries.push_back(PrincipalEntry{type, LocatedString{std::string(item.text()), item.span()}});
     };
     if (v.is_array()) {
@@ -707,6 +735,8 @@ void Builder::ReadCondition(JsonValue value, Statement& st) {
       auto add = [&](JsonValue item) {
         switch (item.kind()) {
           case JsonKind::kString:
+            NoteUnknown(item);
+            [[fallthrough]];
           case JsonKind::kNumber:
           case JsonKind::kTrue:
           case JsonKind::kFalse:
@@ -879,6 +909,7 @@ void Builder::ValidateActions(const PatternClause& clause) {
     const std::string& text = a.value;
     if (text == "*") continue;
     if (text.find("${") != std::string::npos) continue;  // variable-not-allowed says why
+    if (IsUnknown(a.span)) continue;
     size_t colon = text.find(':');
     size_t colons = 0;
     for (char c : text) colons += c == ':';
@@ -914,6 +945,10 @@ void Builder::ValidateResource(const PolicyDocument& doc, const LocatedString& v
                                std::string_view element) {
   const std::string& text = value.value;
   if (text == "*") return;
+  if (IsUnknown(value.span)) {
+    CheckVariables(doc, value, /*allowed=*/true, "");
+    return;
+  }
   if (text.rfind("arn:", 0) != 0) {
     Error("invalid-resource", value.span,
           "resource " + Quote(text) + " must be an ARN or `*`",
@@ -1009,6 +1044,13 @@ void Builder::ValidatePrincipals(const PolicyDocument& doc, const Statement& st)
     const std::string& v = e.value.value;
     if (v.find("${") != std::string::npos) {
       Error("variable-not-allowed", e.value.span, "policy variables are not allowed in `Principal`");
+      continue;
+    }
+    if (IsUnknown(e.value.span)) {
+      if (e.type == PrincipalType::kFederated && doc.kind != PolicyKind::kTrust) {
+        Warn("federated-outside-trust", e.value.span,
+             "`Federated` principals are meaningful only in role trust policies");
+      }
       continue;
     }
     switch (e.type) {
@@ -1212,7 +1254,7 @@ void Builder::ValidateConditions(const PolicyDocument& doc, const Statement& st)
 void Builder::ValidateSids(const PolicyDocument& doc) {
   std::unordered_map<std::string_view, const Statement*> seen;
   for (const Statement& st : doc.statements) {
-    if (!st.sid) continue;
+    if (!st.sid || IsUnknown(st.sid->span)) continue;
     const std::string& sid = st.sid->value;
     if (IsIamStoredKind(doc.kind)) {
       for (char c : sid) {

@@ -11,6 +11,7 @@
 #include <exception>
 #include <istream>
 #include <new>
+#include <optional>
 #include <streambuf>
 #include <string>
 #include <string_view>
@@ -147,7 +148,7 @@ class Recorder : public YAML::EventHandler {
   const std::vector<Anchor>& anchors() const { return anchors_; }
   const std::string& arena() const { return arena_; }
   uint32_t document_pos() const { return document_pos_; }
-  uint64_t total() const { return total_; }
+  const std::optional<Failure>& deferred() const { return deferred_; }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     const uint32_t pos = Pos(mark);
@@ -187,14 +188,13 @@ class Recorder : public YAML::EventHandler {
     }
     const Anchor& a = anchors_[anchor];
     if (!a.complete) {
-      Stop("yaml-syntax", pos, end,
-           "alias " + Quote("*" + a.name) + " refers to the node that contains it");
-    }
-    if (key) {
+      Defer("yaml-syntax", pos, end,
+            "alias " + Quote("*" + a.name) + " refers to the node that contains it");
+    } else if (key) {
       if (!a.scalar) {
-        Stop("yaml-syntax", pos, end,
-             "a mapping key must be a scalar; alias " + Quote("*" + a.name) +
-                 " refers to a collection");
+        Defer("yaml-syntax", pos, end,
+              "a mapping key must be a scalar; alias " + Quote("*" + a.name) +
+                  " refers to a collection");
       }
     } else {
       if (depth_ + a.height > options_.max_depth) {
@@ -228,8 +228,14 @@ class Recorder : public YAML::EventHandler {
     uint32_t child_height = 0;
   };
 
+  // Limits stop the parse at once (the work must stay bounded).
   [[noreturn]] void Stop(std::string code, uint32_t begin, uint32_t end, std::string message) {
     throw StopParse{Failure{std::move(code), begin, end, std::move(message)}};
+  }
+  // Shape errors wait for the end of the parse, so that a syntax error
+  // yaml-cpp finds later (often the real cause) is reported instead.
+  void Defer(std::string code, uint32_t begin, uint32_t end, std::string message) {
+    if (!deferred_) deferred_ = Failure{std::move(code), begin, end, std::move(message)};
   }
 
   uint32_t Pos(const YAML::Mark& mark) const {
@@ -276,9 +282,9 @@ class Recorder : public YAML::EventHandler {
     const bool key = TakeKeyPosition();
     const bool collection = type == EventType::kSeqStart || type == EventType::kMapStart;
     if (key && collection) {
-      Stop("yaml-syntax", pos, pos + 1,
-           std::string("a mapping key must be a scalar, not a ") +
-               (type == EventType::kSeqStart ? "sequence" : "mapping"));
+      Defer("yaml-syntax", pos, pos + 1,
+            std::string("a mapping key must be a scalar, not a ") +
+                (type == EventType::kSeqStart ? "sequence" : "mapping"));
     }
     Event e;
     e.type = type;
@@ -372,6 +378,7 @@ class Recorder : public YAML::EventHandler {
   std::vector<Frame> frames_;
   std::string arena_;
   std::string pending_name_;
+  std::optional<Failure> deferred_;
   uint64_t total_ = 0;
   uint32_t depth_ = 0;
   int documents_ = 0;
@@ -396,7 +403,20 @@ size_t EmptyNodeAt(std::string_view text, size_t prev_end) {
   return prev_end;
 }
 
-// Pass 2: spans from the source text.
+// One past the closing quote of the quoted scalar at `pos`; a quote that is
+// never closed is a syntax error yaml-cpp 0.7 lets through at the end of
+// the input.
+size_t QuotedEndOrFail(std::string_view text, size_t pos) {
+  const size_t end = yaml_internal::QuotedEnd(text, pos);
+  if (end == kNpos) {
+    const auto at = static_cast<uint32_t>(pos);
+    throw StopParse{Failure{"yaml-syntax", at, at + 1,
+                            "invalid YAML: the quoted scalar is not closed"}};
+  }
+  return end;
+}
+
+// Pass 2: spans from the source text. Throws StopParse for an unclosed quote.
 void ComputeSpans(std::string_view text, std::string_view arena, uint32_t doc_begin,
                   std::vector<Event>& events) {
   struct Open {
@@ -439,7 +459,7 @@ void ComputeSpans(std::string_view text, std::string_view arena, uint32_t doc_be
             if (e.type == EventType::kNull) {
               found = yaml_internal::NullLiteralAt(text, c, &end);
             } else if (c < n && (text[c] == '"' || text[c] == '\'')) {
-              end = yaml_internal::QuotedEnd(text, c);
+              end = QuotedEndOrFail(text, c);
               found = true;
             }
             begin = c;
@@ -458,7 +478,7 @@ void ComputeSpans(std::string_view text, std::string_view arena, uint32_t doc_be
           const char first = c < n ? text[c] : '\0';
           size_t end = 0;
           if (first == '"' || first == '\'') {
-            end = yaml_internal::QuotedEnd(text, c);
+            end = QuotedEndOrFail(text, c);
           } else if (first == '|' || first == '>') {
             end = yaml_internal::BlockScalarEnd(text, c);
           } else {
@@ -698,12 +718,21 @@ bool Read(std::string_view text, SourceId id, uint32_t base, const YamlReadOptio
     *failure = Failure{"yaml-syntax", at, at < text.size() ? at + 1 : at, "invalid YAML: " + e.msg};
     return false;
   }
+  if (recorder.deferred()) {
+    *failure = *recorder.deferred();
+    return false;
+  }
   std::vector<Event>& events = recorder.events();
   if (!any_document || events.empty()) {
     *failure = Failure{"yaml-syntax", base, base, "empty document"};
     return false;
   }
-  ComputeSpans(text, recorder.arena(), recorder.document_pos(), events);
+  try {
+    ComputeSpans(text, recorder.arena(), recorder.document_pos(), events);
+  } catch (const StopParse& stop) {
+    *failure = stop.failure;
+    return false;
+  }
   const Event& root = events[0];
   if (root.type == EventType::kNull && root.begin == root.end) {
     const uint32_t at = recorder.document_pos();

@@ -52,8 +52,9 @@ size_t SkipPropertyToken(std::string_view t, size_t i) {
   return i;
 }
 
-// The quoted scalar at i; updates *line_start when it spans lines.
-size_t SkipQuoted(std::string_view t, size_t i, size_t* line_start) {
+// The quoted scalar at i; updates *line_start when it spans lines, and
+// *closed when the closing quote was found.
+size_t SkipQuoted(std::string_view t, size_t i, size_t* line_start, bool* closed = nullptr) {
   const size_t n = t.size();
   const char quote = t[i];
   size_t j = i + 1;
@@ -68,6 +69,7 @@ size_t SkipQuoted(std::string_view t, size_t i, size_t* line_start) {
         j += 2;
         continue;
       }
+      if (closed != nullptr) *closed = true;
       return j + 1;
     }
     if (c == '\n' || (c == '\r' && (j + 1 >= n || t[j + 1] != '\n'))) {
@@ -369,7 +371,11 @@ Properties SkipProperties(std::string_view text, size_t pos) {
   return p;
 }
 
-size_t QuotedEnd(std::string_view text, size_t pos) { return SkipQuoted(text, pos, nullptr); }
+size_t QuotedEnd(std::string_view text, size_t pos) {
+  bool closed = false;
+  const size_t end = SkipQuoted(text, pos, nullptr, &closed);
+  return closed ? end : kNpos;
+}
 
 size_t PlainEnd(std::string_view text, size_t pos, std::string_view value) {
   const size_t n = text.size();

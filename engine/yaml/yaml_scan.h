@@ -53,7 +53,8 @@ struct Properties {
 Properties SkipProperties(std::string_view text, size_t pos);
 
 // One past the closing quote of the quoted scalar whose opening quote is at
-// `pos`; text.size() when it is not closed.
+// `pos`; kNpos when it is not closed (yaml-cpp 0.7 accepts `a: 'abc` at
+// the end of the input).
 size_t QuotedEnd(std::string_view text, size_t pos);
 
 // One past the last byte of the plain scalar that starts at `pos` and whose

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "engine/catalog/managed_policies.h"
 #include "engine/json/json_writer.h"
 #include "lint/input_files.h"
 #include "lint/report/snippet.h"
@@ -39,6 +40,7 @@ ExitCode RunCatalogCommand(const CatalogCommandOptions& options, std::ostream& o
   const Catalog* catalog = LoadCatalogOption(options.catalog_file, &owned, err);
   if (catalog == nullptr) return ExitCode::kUsage;
   const CatalogInfo& info = catalog->info();
+  const ManagedPolicyLibrary& managed = ManagedPolicyLibrary::BuiltIn();
   const struct {
     const char* label;
     const char* key;
@@ -66,6 +68,16 @@ ExitCode RunCatalogCommand(const CatalogCommandOptions& options, std::ostream& o
       w.Key(c.key);
       w.Int(static_cast<int64_t>(c.value));
     }
+    // Always the built-in library: --catalog replaces the action catalog only.
+    w.Key("managed_policies");
+    w.BeginObject();
+    w.Key("source");
+    w.String(managed.source());
+    w.Key("date");
+    w.String(managed.date());
+    w.Key("count");
+    w.Int(static_cast<int64_t>(managed.size()));
+    w.EndObject();
     w.EndObject();
     out << w.text() << "\n";
     return ExitCode::kOk;
@@ -80,6 +92,9 @@ ExitCode RunCatalogCommand(const CatalogCommandOptions& options, std::ostream& o
   line("data", lint::SanitizeForTerminal(info.package + " " + info.version));
   line("data date", lint::SanitizeForTerminal(info.updated));
   for (const auto& c : counts) line(c.label, std::to_string(c.value));
+  line("managed policies", std::to_string(managed.size()));
+  line("managed policies data", std::string(managed.source()));
+  line("managed policies date", std::string(managed.date()));
   return ExitCode::kOk;
 }
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/catalog/managed_policies.h"
+#include "engine/inputs/managed_resolution.h"
 #include "engine/json/json_reader.h"
 #include "engine/policy/policy_builder.h"
 #include "tests/testing/test_util.h"
@@ -498,6 +500,87 @@ TEST_CASE("account snapshot: managed policy resolution, boundaries and versions"
   CHECK(r.trust_policy == kNoIndex);
   REQUIRE(r.boundary.has_value());
   CHECK(r.boundary->policy == 1);
+}
+
+TEST_CASE("account snapshot: any value of the story replaced by any kind reads safely",
+          "[snapshot]") {
+  // Every value of the sample, in turn, becomes each of these; the reader
+  // must report shape problems as diagnostics and keep its invariants.
+  const std::string text = ReadSample("samples/accounts/story.json");
+  testing::ReadResult base = testing::ReadJsonText(text);
+  REQUIRE(base.ok);
+  std::vector<Span> spans;
+  std::vector<JsonValue> stack{base.doc.root()};
+  while (!stack.empty()) {
+    JsonValue v = stack.back();
+    stack.pop_back();
+    spans.push_back(v.span());
+    if (v.is_array()) {
+      for (uint32_t i = 0; i < v.size(); ++i) stack.push_back(v.element(i));
+    } else if (v.is_object()) {
+      for (uint32_t i = 0; i < v.size(); ++i) stack.push_back(v.member_value(i));
+    }
+  }
+  const std::vector<std::string> replacements = {
+      "null", "7", "\"x\"", "[]", "{}", "[{}]", "\"%zz\"", "\"%7B%7D\"", "\"%5B\"", "\"{\""};
+  size_t reads = 0, warnings = 0;
+  for (const Span& span : spans) {
+    for (const std::string& r : replacements) {
+      std::string mutated = text.substr(0, span.begin) + r + text.substr(span.end);
+      auto s = ReadSnapshotText(mutated);
+      REQUIRE(s->read);
+      ++reads;
+      const Inventory& inv = s->inventory;
+      for (const Diagnostic& d : s->diagnostics) {
+        CAPTURE(mutated.substr(span.begin, 40), d.message);
+        CHECK((d.code == "snapshot-structure" || d.code == "json-syntax"));
+        CHECK(d.span.valid());
+        warnings += d.severity == Severity::kWarning;
+      }
+      for (const FoundPolicy& p : inv.policies) {
+        REQUIRE(p.root.valid());
+        CHECK(p.root.is_object());
+        CHECK(p.document < inv.documents.size());
+        CHECK(p.anchor.valid());
+        for (uint32_t e : p.attached) CHECK(e < inv.entities.size());
+      }
+      for (const Entity& e : inv.entities) {
+        for (uint32_t p : e.inline_policies) CHECK(p < inv.policies.size());
+        CHECK((e.trust_policy == kNoIndex || e.trust_policy < inv.policies.size()));
+        for (const ManagedPolicyRef& ref : e.managed_policies) {
+          CHECK((ref.policy == kNoIndex || ref.policy < inv.policies.size()));
+        }
+      }
+    }
+  }
+  CHECK(spans.size() > 200);
+  CHECK(reads == spans.size() * replacements.size());
+  CHECK(warnings > 400);
+}
+
+TEST_CASE("account snapshot: AWS managed policies not in the snapshot come from the library",
+          "[snapshot]") {
+  // `aws iam get-account-authorization-details --filter User` has no
+  // Policies: ResolveManagedPolicies completes what the reader left open.
+  const std::string text = Q(
+      "{'UserDetailList': [{'UserName': 'alice', 'Arn': 'arn:aws:iam::111122223333:user/alice',\n"
+      "  'AttachedManagedPolicies': [{'PolicyName': 'AdministratorAccess',\n"
+      "    'PolicyArn': 'arn:aws:iam::aws:policy/AdministratorAccess'}]}]}");
+  auto s = ReadSnapshotText(text);
+  REQUIRE(s->read);
+  CHECK(s->inventory.policies.empty());
+  DiagnosticSink sink;
+  ResolveManagedPolicies(*s->sources, ManagedPolicyLibrary::BuiltIn(), &s->inventory, sink);
+  CHECK(sink.total() == 0);
+  const Entity& alice = s->entity(EntityType::kUser, "alice");
+  REQUIRE(alice.managed_policies.size() == 1);
+  REQUIRE(alice.managed_policies[0].policy == 0);
+  const FoundPolicy& admin = s->inventory.policies[0];
+  CHECK(admin.aws_managed);
+  CHECK(admin.name == "AdministratorAccess");
+  CHECK(admin.attached == std::vector<uint32_t>{0});
+  CHECK(s->At(admin.anchor) == "3:18");
+  CHECK(s->At(admin.anchor) == PositionOf(text, "\"arn:aws:iam::aws:policy/AdministratorAccess"));
 }
 
 TEST_CASE("LooksLikeAccountSnapshot", "[snapshot]") {

@@ -274,6 +274,33 @@ TEST_CASE("credential report: ApplyCredentialReport matches by ARN, else by name
   CHECK(e[4].password == Tristate::kNo);
 }
 
+TEST_CASE("credential report: every truncation and stray character reads safely",
+          "[credentials]") {
+  const std::string text = ReadSample("samples/accounts/story-credentials.csv");
+  REQUIRE(text.size() > 500);
+  size_t reads = 0, errors = 0;
+  for (size_t at = 0; at <= text.size(); ++at) {
+    std::vector<std::string> variants = {text.substr(0, at)};
+    for (const char* insert : {"\"", ",", "\r", "\n", "\"\""}) {
+      variants.push_back(text.substr(0, at) + insert + text.substr(at));
+    }
+    for (const std::string& variant : variants) {
+      auto r = Parse(variant);
+      ++reads;
+      for (const Diagnostic& d : r->diagnostics) {
+        CHECK(d.code == "credential-report-syntax");
+        CHECK(d.span.end <= variant.size());
+        ++errors;
+      }
+      CHECK(r->ok == r->diagnostics.empty());
+      CHECK(r->rows.size() <= 3);
+      for (const CredentialReportRow& row : r->rows) CHECK(row.span.end <= variant.size());
+    }
+  }
+  CHECK(reads == (text.size() + 1) * 6);
+  CHECK(errors > 0);
+}
+
 TEST_CASE("LooksLikeCredentialReport", "[credentials]") {
   CHECK(LooksLikeCredentialReport("user,arn,user_creation_time\n"));
   CHECK(LooksLikeCredentialReport("\xEF\xBB\xBFuser,arn\r\n"));

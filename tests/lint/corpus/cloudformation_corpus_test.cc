@@ -1,0 +1,118 @@
+// Corpus run of the CloudFormation reader (hidden tag [.corpus]; run with
+// `iamlint_tests "[corpus]"`): every template under
+// ../shared/corpora/cloudformation (JSON through ReadJson; YAML once the
+// YAML reader is part of the build) goes through ReadCloudFormation, and
+// every policy found through BuildPolicy. Nothing may crash; syntax errors
+// on values not known before deployment (JsonValue::is_unknown) must not
+// appear. Counts and time go to stdout so a run records them. Prints a loud
+// SKIP when ../shared is absent.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine/inputs/cloudformation.h"
+#include "engine/json/json_reader.h"
+#include "engine/policy/policy_builder.h"
+
+namespace iamlint {
+namespace {
+
+std::filesystem::path CfnDir() {
+  return std::filesystem::path(IAMLINT_SOURCE_DIR) / ".." / "shared" / "corpora" / "cloudformation";
+}
+
+bool ReadFile(const std::filesystem::path& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  *out = s.str();
+  return true;
+}
+
+// True when a diagnostic quotes a value with an unknown `{{...}}` token.
+bool OnUnknownToken(const Diagnostic& d) { return d.message.find("{{") != std::string::npos; }
+
+TEST_CASE("corpus: every CloudFormation template is read", "[.corpus][corpus]") {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(CfnDir(), ec)) {
+    WARN("SKIP: ../shared/corpora/cloudformation is absent");
+    std::cout << "*** SKIP cloudformation corpus: ../shared/corpora/cloudformation not found ***\n";
+    return;
+  }
+  std::vector<std::filesystem::path> json_files, yaml_files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(CfnDir())) {
+    if (!entry.is_regular_file()) continue;
+    std::string ext = entry.path().extension().string();
+    if (ext == ".json") json_files.push_back(entry.path());
+    if (ext == ".yaml" || ext == ".yml") yaml_files.push_back(entry.path());
+  }
+  std::sort(json_files.begin(), json_files.end());
+  REQUIRE(!json_files.empty());
+
+  size_t read_errors = 0, templates = 0, policies = 0, entities = 0, variants = 0;
+  std::map<std::string, size_t> reader_codes, builder_codes;
+  std::vector<std::string> unknown_syntax;  // must stay empty
+  auto start = std::chrono::steady_clock::now();
+  for (const auto& path : json_files) {
+    std::string text;
+    REQUIRE(ReadFile(path, &text));
+    SourceManager sources;
+    SourceId id = sources.AddBuffer(path.string(), std::move(text));
+    JsonDocument doc;
+    DiagnosticSink sink;
+    if (!ReadJson(sources, id, JsonReadOptions{}, &doc, sink)) {
+      ++read_errors;  // fixtures of linters include broken JSON on purpose
+      continue;
+    }
+    if (!LooksLikeCloudFormation(doc.root())) continue;
+    ++templates;
+    Inventory inv;
+    uint32_t index = inv.AddDocument(std::move(doc));
+    ReadCloudFormation(sources, index, &inv, sink);
+    for (const Diagnostic& d : sink.diagnostics()) ++reader_codes[d.code];
+    policies += inv.policies.size();
+    entities += inv.entities.size();
+    for (const FoundPolicy& p : inv.policies) {
+      if (!p.variant.empty()) ++variants;
+      DiagnosticSink build_sink;
+      PolicyBuildOptions options;
+      options.kind = p.kind;
+      BuildPolicy(sources, p.root, options, build_sink);
+      for (const Diagnostic& d : build_sink.diagnostics()) {
+        ++builder_codes[d.code];
+        bool syntax = d.code == "invalid-arn" || d.code == "invalid-resource" ||
+                      d.code == "invalid-principal" || d.code == "invalid-action";
+        if (syntax && OnUnknownToken(d)) {
+          unknown_syntax.push_back(path.filename().string() + " " + p.where + ": " + d.message);
+        }
+      }
+    }
+  }
+  auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - start);
+  std::cout << "cloudformation corpus (JSON): " << json_files.size() << " files, " << templates
+            << " templates, " << read_errors << " not valid JSON, " << policies
+            << " policy documents (" << variants << " from Fn::If variants), " << entities
+            << " entities, " << elapsed.count() << " ms\n";
+  std::cout << "  YAML files not read here: " << yaml_files.size() << "\n";
+  std::cout << "  reader diagnostics:";
+  for (const auto& [code, n] : reader_codes) std::cout << " " << code << "=" << n;
+  std::cout << "\n  builder diagnostics:";
+  for (const auto& [code, n] : builder_codes) std::cout << " " << code << "=" << n;
+  std::cout << "\n";
+  for (const std::string& s : unknown_syntax) std::cout << "  UNKNOWN-SYNTAX " << s << "\n";
+  CHECK(unknown_syntax.empty());
+  CHECK(templates > 0);
+}
+
+}  // namespace
+}  // namespace iamlint
