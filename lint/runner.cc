@@ -181,8 +181,12 @@ void LintBuffer(SourceId id, const LintOptions& options, SourceManager& sources,
     build.kind = plain ? forced_kind : (found.kind ? found.kind : forced_kind);
     // Sizes count the JSON as AWS receives it: the file's own text for
     // policy files and JSON strings, the compact tree for templates and YAML.
-    build.text_is_json = inventory.format != InputFormat::kCloudFormation &&
-                         sources.text(found.root.span().source).substr(found.root.span().begin, 1) == "{";
+    // (A snapshot's documents are indented by the CLI that wrote them; a
+    // document inside a JSON string is exactly what AWS stores.)
+    const SourceId doc_source = found.root.span().source;
+    build.text_is_json =
+        (plain || sources.Origin(doc_source) != doc_source) &&
+        sources.text(doc_source).substr(found.root.span().begin, 1) == "{";
     ++file.documents;
 
     if (found.aws_managed) {
