@@ -179,7 +179,8 @@ class SnapshotReader {
       size_t slash = arn->rfind('/');
       if (slash != std::string_view::npos) entity.name = std::string(arn->substr(slash + 1));
     }
-    if (!item.Find(spec.name_key).valid()) {
+    JsonValue written_name = item.Find(spec.name_key);
+    if (!written_name.valid() || written_name.kind() == JsonKind::kNull) {
       Warn(item.span(), path,
            "`" + path + "` has no `" + std::string(spec.name_key) + "`" +
                (entity.name.empty() ? "" : ", named `" + entity.name + "` after its ARN"));

@@ -28,6 +28,12 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
 }
 
+std::string WithArticle(JsonKind kind) {
+  std::string_view name = JsonKindName(kind);
+  if (kind == JsonKind::kNull) return "null";
+  return (kind == JsonKind::kArray || kind == JsonKind::kObject ? "an " : "a ") + std::string(name);
+}
+
 std::string Quote(std::string_view s) {
   std::string out = "`";
   out.append(s.substr(0, 200));
@@ -93,6 +99,16 @@ std::vector<uint32_t> ApproximateOffsets(std::string_view source, Span span,
   }
   offsets.push_back(end);
   return offsets;
+}
+
+// CloudFormation passes numbers given to String properties as strings
+// (`Principal: 123456789012`).
+void CopyAsString(JsonTreeWriter& w, JsonValue v) {
+  if (v.kind() == JsonKind::kNumber) {
+    w.String(v.text(), v.span());
+  } else {
+    w.Copy(v);
+  }
 }
 
 class Reader {
@@ -337,6 +353,7 @@ std::vector<uint32_t> Reader::AddPolicy(JsonValue value, Span anchor, const std:
                                         const std::vector<uint32_t>& attached) {
   std::vector<uint32_t> out;
   if (!value.valid()) return out;
+  bool warned = false;  // once for both variants
   for (Resolved& r : ResolveVariants(value)) {
     if (r.result.truncated) {
       Warn(value.span(),
@@ -351,7 +368,8 @@ std::vector<uint32_t> Reader::AddPolicy(JsonValue value, Span anchor, const std:
       std::string_view t = root.text();
       size_t first = t.find_first_not_of(" \t\r\n");
       if (first == std::string_view::npos || t[first] != '{') {
-        Warn(root.span(), "a policy document must be an object, not a string", where);
+        if (!warned) Warn(root.span(), "a policy document must be an object, not a string", where);
+        warned = true;
         continue;
       }
       JsonDocument parsed;
@@ -361,9 +379,11 @@ std::vector<uint32_t> Reader::AddPolicy(JsonValue value, Span anchor, const std:
       continue;
     }
     if (!root.is_object()) {
-      Warn(root.span(),
-           "a policy document must be an object, not " + std::string(JsonKindName(root.kind())),
-           where);
+      if (!warned) {
+        Warn(root.span(), "a policy document must be an object, not " + WithArticle(root.kind()),
+             where);
+      }
+      warned = true;
       continue;
     }
     out.push_back(AddDocument(std::move(r.result.doc), anchor, where, kind, name, resource_type,
@@ -603,7 +623,7 @@ void Reader::ReadLambdaPermission(const std::string& id, const CfnTemplate::Reso
                       who.find(".amazon.com") != std::string_view::npos);
       w.StartObject(principal.span());
       w.Key(service ? "Service" : "AWS", principal_key);
-      w.Copy(principal);
+      CopyAsString(w, principal);
       w.EndObject(principal.span().end);
     }
     w.Key("Action", action_key);
@@ -626,7 +646,7 @@ void Reader::ReadLambdaPermission(const std::string& id, const CfnTemplate::Reso
         w.Key("ArnLike", source_arn_key);
         w.StartObject(source_arn.span());
         w.Key("AWS:SourceArn", source_arn_key);
-        w.Copy(source_arn);
+        CopyAsString(w, source_arn);
         w.EndObject(source_arn.span().end);
       }
       if (has_string_equals) {
@@ -635,11 +655,11 @@ void Reader::ReadLambdaPermission(const std::string& id, const CfnTemplate::Reso
         w.StartObject(p.span());
         if (source_account.valid()) {
           w.Key("AWS:SourceAccount", source_account_key);
-          w.Copy(source_account);
+          CopyAsString(w, source_account);
         }
         if (org.valid()) {
           w.Key("aws:PrincipalOrgID", org_key);
-          w.Copy(org);
+          CopyAsString(w, org);
         }
         if (url.valid()) {
           w.Key("lambda:FunctionUrlAuthType", url_key);

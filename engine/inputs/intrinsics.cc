@@ -444,8 +444,13 @@ void Evaluator::Apply(const Frame& f, uint32_t arg) {
       }
       break;
     case Fn::kGetAtt: {
-      if (a.kind == NodeKind::kString && !a.unknown) {
-        std::string_view s = Text(a);
+      // The string form "A.B" (also as a one-element list, as YAML readers
+      // give `!GetAtt A` when the dot is missing).
+      uint32_t single = a.kind == NodeKind::kString ? arg
+                        : a.kind == NodeKind::kArray && a.count == 1 ? items_[a.first].value
+                                                                    : kNoIndexLocal;
+      if (single != kNoIndexLocal && IsKnownString(single)) {
+        std::string_view s = Text(nodes_[single]);
         size_t dot = s.find('.');
         if (dot == std::string_view::npos) {
           out = Unknown(s, span);

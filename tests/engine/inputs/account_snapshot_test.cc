@@ -354,7 +354,8 @@ TEST_CASE("account snapshot: malformed structure is a warning, never a crash", "
       "   'UserPolicyList': [{'PolicyName': 'p', 'PolicyDocument': 12}, 'x', {'PolicyName': 'q'}],\n"
       "   'AttachedManagedPolicies': [{'PolicyName': 'm'}, {'PolicyArn': true}],\n"
       "   'PermissionsBoundary': {'PermissionsBoundaryType': 'Policy'}},\n"
-      "  {'UserName': ['dave'], 'AttachedManagedPolicies': {}}\n"
+      "  {'UserName': ['dave'], 'AttachedManagedPolicies': {}},\n"
+      "  {'UserName': null, 'Arn': 'arn:aws:iam::123456789012:user/erin'}\n"
       "],\n"
       "'GroupDetailList': {},\n"
       "'RoleDetailList': [{'RoleName': 'r', 'InstanceProfileList': [{'Arn': 'x'}, null, "
@@ -368,7 +369,7 @@ TEST_CASE("account snapshot: malformed structure is a warning, never a crash", "
   // Each warning points at the offending value (positions checked by text).
   auto at = [&](std::string_view needle, int nth = 0) { return PositionOf(text, needle, nth); };
   CHECK(at("{\"Arn\"") == "4:3");
-  CHECK(at("null, {") == "11:76");
+  CHECK(at("null, {") == "12:76");
   CHECK(s->lines() ==
         Lines{
             "3:3 warning snapshot-structure: `UserDetailList[0]` is a number, expected an object",
@@ -391,6 +392,8 @@ TEST_CASE("account snapshot: malformed structure is a warning, never a crash", "
                 "string",
             at("{}") + " warning snapshot-structure: `AttachedManagedPolicies` is an object, "
                 "expected an array",
+            at("{\"UserName\": null") + " warning snapshot-structure: `UserDetailList[3]` has "
+                "no `UserName`, named `erin` after its ARN",
             at("{}", 1) + " warning snapshot-structure: `GroupDetailList` is an object, expected "
                 "an array",
             at("null, \"Perm") + " warning snapshot-structure: `AssumeRolePolicyDocument` is a null, "
@@ -408,15 +411,16 @@ TEST_CASE("account snapshot: malformed structure is a warning, never a crash", "
             at("[]]") + " warning snapshot-structure: `Policies[2]` is an array, expected an "
                 "object",
         });
-  REQUIRE(s->diagnostics.size() == 19);
+  REQUIRE(s->diagnostics.size() == 20);
   CHECK(s->diagnostics[0].where == "UserDetailList[0]");
   CHECK(s->diagnostics[2].where == "UserDetailList[1].UserPolicyList[0] (user carol)");
   CHECK(s->diagnostics[5].where == "UserDetailList[1] (user carol)");
-  CHECK(s->diagnostics[11].where.empty());
-  CHECK(s->diagnostics[12].where == "RoleDetailList[0].AssumeRolePolicyDocument (role r)");
-  CHECK(s->diagnostics[16].where == "Policies[0] (policy n)");
+  CHECK(s->diagnostics[11].where == "UserDetailList[3]");
+  CHECK(s->diagnostics[12].where.empty());
+  CHECK(s->diagnostics[13].where == "RoleDetailList[0].AssumeRolePolicyDocument (role r)");
+  CHECK(s->diagnostics[17].where == "Policies[0] (policy n)");
   const Inventory& inv = s->inventory;
-  REQUIRE(inv.entities.size() == 3);
+  REQUIRE(inv.entities.size() == 4);
   CHECK(inv.entities[0].name == "carol");
   CHECK(inv.entities[0].where == "UserDetailList[1] (user carol)");
   CHECK(inv.entities[0].groups == std::vector<std::string>{"g"});
@@ -425,9 +429,10 @@ TEST_CASE("account snapshot: malformed structure is a warning, never a crash", "
   CHECK_FALSE(inv.entities[0].boundary.has_value());
   CHECK(inv.entities[1].name.empty());
   CHECK(inv.entities[1].where == "UserDetailList[2]");
-  CHECK(inv.entities[2].name == "r");
-  CHECK(inv.entities[2].instance_profiles == std::vector<std::string>{"ip"});
-  CHECK(inv.entities[2].trust_policy == kNoIndex);
+  CHECK(inv.entities[2].name == "erin");
+  CHECK(inv.entities[3].name == "r");
+  CHECK(inv.entities[3].instance_profiles == std::vector<std::string>{"ip"});
+  CHECK(inv.entities[3].trust_policy == kNoIndex);
   CHECK(inv.policies.empty());
   CHECK(inv.account_id == "123456789012");
 }

@@ -12,6 +12,7 @@
 
 #include "engine/json/json_reader.h"
 #include "engine/policy/policy_builder.h"
+#include "engine/yaml/yaml_reader.h"
 #include "tests/testing/test_util.h"
 
 namespace iamlint {
@@ -113,6 +114,19 @@ std::unique_ptr<Template> Read(std::string text, std::string name = "template.js
   JsonDocument doc;
   DiagnosticSink sink;
   REQUIRE(ReadJson(*t->sources, t->id, JsonReadOptions{}, &doc, sink));
+  uint32_t index = t->inv.AddDocument(std::move(doc));
+  ReadCloudFormation(*t->sources, index, &t->inv, sink);
+  t->diagnostics = sink.Take();
+  return t;
+}
+
+std::unique_ptr<Template> ReadYamlTemplate(std::string text, std::string name = "template.yaml") {
+  auto t = std::make_unique<Template>();
+  t->text = text;
+  t->id = t->sources->AddBuffer(std::move(name), std::move(text));
+  JsonDocument doc;
+  DiagnosticSink sink;
+  REQUIRE(ReadYaml(*t->sources, t->id, YamlReadOptions{}, &doc, sink));
   uint32_t index = t->inv.AddDocument(std::move(doc));
   ReadCloudFormation(*t->sources, index, &t->inv, sink);
   t->diagnostics = sink.Take();
@@ -435,7 +449,7 @@ TEST_CASE("cloudformation: template shape problems are warnings, never crashes",
                 " warning template-structure: each `Policies` entry must be an object with "
                 "`PolicyDocument`",
             PositionOf(text, "[1]") +
-                " warning template-structure: a policy document must be an object, not array",
+                " warning template-structure: a policy document must be an object, not an array",
             PositionOf(text, "\"nope\"") + " warning template-structure: `Properties` must be an object",
         });
   CHECK(t->diagnostics[2].where == "Resources.R.Properties.AssumeRolePolicyDocument");
@@ -494,6 +508,116 @@ TEST_CASE("cloudformation: samples/templates/app-role.json", "[cfn]") {
     INFO("policy " << i << " " << t->inv.policies[i].where);
     CHECK(t->Build(i) == Lines{});
   }
+}
+
+TEST_CASE("cloudformation: samples/templates/leaky-user.yaml", "[cfn]") {
+  std::string text = ReadSample("samples/templates/leaky-user.yaml");
+  REQUIRE_FALSE(text.empty());
+  auto t = ReadYamlTemplate(text, "leaky-user.yaml");
+  CHECK(t->lines() == Lines{});
+  CHECK(t->Policies() == Lines{"Resources.DeployUser.Properties.Policies[0].PolicyDocument "
+                               "identity name=deploy-artifacts attached=DeployUser"});
+  CHECK(t->Entities() ==
+        Lines{"user DeployUser name=deploy-bot arn=arn:aws:iam::{{AccountId}}:user/deploy-bot "
+              "inline=0 managed=arn:aws:iam::aws:policy/AdministratorAccess@- key=yes "
+              "password=no"});
+  const Entity& user = t->inv.entities[0];
+  CHECK(t->At(user.span) == PositionOf(text, "DeployUser:"));
+  CHECK(t->At(user.access_key_span) == PositionOf(text, "DeployUserKey:"));
+  CHECK(t->At(user.managed_policies[0].span) ==
+        PositionOf(text, "arn:aws:iam::aws:policy/AdministratorAccess"));
+  CHECK(t->At(t->inv.policies[0].anchor) == PositionOf(text, "PolicyDocument"));
+  JsonValue pass = t->inv.policies[0].root.Find("Statement").element(1).Find("Resource");
+  CHECK(pass.text() == "arn:aws:iam::{{AccountId}}:role/*");
+  CHECK(pass.is_unknown());
+  CHECK(t->At(pass.span()) == PositionOf(text, "!Sub arn"));
+  CHECK(t->Build(0) == Lines{});
+}
+
+TEST_CASE("cloudformation: samples/templates/serverless.yaml", "[cfn]") {
+  std::string text = ReadSample("samples/templates/serverless.yaml");
+  REQUIRE_FALSE(text.empty());
+  auto t = ReadYamlTemplate(text, "serverless.yaml");
+  CHECK(t->lines() == Lines{});
+  CHECK(t->Policies() == Lines{"Resources.ThumbnailFunction.Properties.Policies[1] identity "
+                               "name=ThumbnailFunctionRolePolicy1 attached=ThumbnailFunctionRole"});
+  CHECK(t->Entities() ==
+        Lines{"role ThumbnailFunctionRole name=ThumbnailFunctionRole "
+              "arn=arn:aws:iam::{{AccountId}}:role/{{ThumbnailFunctionRole}} inline=0 "
+              "managed=arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess@-"});
+  JsonValue statements = t->inv.policies[0].root.Find("Statement");
+  REQUIRE(statements.size() == 2);
+  CHECK(statements.element(0).Find("Resource").text() == "arn:aws:s3:::example-uploads/*");
+  CHECK_FALSE(statements.element(0).Find("Resource").is_unknown());
+  CHECK(statements.element(1).Find("Resource").text() == "arn:aws:s3:::{{Thumbnails}}/*");
+  CHECK(statements.element(1).Find("Resource").is_unknown());
+  CHECK(t->Build(0) == Lines{PositionOf(text, "Statement:") +
+                             " warning missing-version: policy has no `Version`: AWS applies "
+                             "the 2008-10-17 language, where policy variables are plain text"});
+}
+
+TEST_CASE("cloudformation: YAML short forms, Fn::If variants and positions", "[cfn]") {
+  std::string text =
+      "Parameters:\n"                                                   // 1
+      "  Stage: {Type: String, Default: dev}\n"                         // 2
+      "Conditions:\n"                                                   // 3
+      "  IsDev: !Equals [!Ref Stage, dev]\n"                            // 4
+      "Resources:\n"                                                    // 5
+      "  Queue: {Type: AWS::SQS::Queue}\n"                              // 6
+      "  Worker:\n"                                                     // 7
+      "    Type: AWS::IAM::Role\n"                                      // 8
+      "    Properties:\n"                                               // 9
+      "      RoleName: !Sub worker-${Stage}\n"                          // 10
+      "      AssumeRolePolicyDocument:\n"                               // 11
+      "        Statement:\n"                                            // 12
+      "          - Effect: Allow\n"                                     // 13
+      "            Principal: {Service: !Sub 'ecs-tasks.${AWS::URLSuffix}'}\n"  // 14
+      "            Action: sts:AssumeRole\n"                            // 15
+      "      Policies:\n"                                               // 16
+      "        - PolicyName: queue\n"                                   // 17
+      "          PolicyDocument:\n"                                     // 18
+      "            Version: '2012-10-17'\n"                             // 19
+      "            Statement:\n"                                        // 20
+      "              - Effect: Allow\n"                                 // 21
+      "                Action: [sqs:ReceiveMessage, sqs:DeleteMessage]\n"  // 22
+      "                Resource: !GetAtt Queue.Arn\n"                   // 23
+      "              - !If\n"                                           // 24
+      "                - IsDev\n"                                       // 25
+      "                - Effect: Allow\n"                               // 26
+      "                  Action: sqs:PurgeQueue\n"                      // 27
+      "                  Resource: !Join ['', [!GetAtt Queue.Arn]]\n"   // 28
+      "                - !Ref AWS::NoValue\n"                           // 29
+      "      ManagedPolicyArns:\n"                                      // 30
+      "        - !If [IsDev, !Sub 'arn:${AWS::Partition}:iam::aws:policy/PowerUserAccess', "
+      "!Ref AWS::NoValue]\n";                                           // 31
+  auto t = ReadYamlTemplate(text);
+  CHECK(t->lines() == Lines{});
+  CHECK(t->Policies() ==
+        Lines{"Resources.Worker.Properties.AssumeRolePolicyDocument trust name=Worker",
+              "Resources.Worker.Properties.Policies[0].PolicyDocument identity name=queue "
+              "attached=Worker variant=conditions true",
+              "Resources.Worker.Properties.Policies[0].PolicyDocument identity name=queue "
+              "attached=Worker variant=conditions false"});
+  CHECK(t->Entities() ==
+        Lines{"role Worker name=Worker arn=arn:aws:iam::{{AccountId}}:role/{{Worker}} inline=1,2 "
+              "managed=arn:aws:iam::aws:policy/PowerUserAccess@- trust=0"});
+  JsonValue service = t->inv.policies[0].root.Find("Statement").element(0).Find("Principal").Find(
+      "Service");
+  CHECK(service.text() == "ecs-tasks.amazonaws.com");
+  CHECK_FALSE(service.is_unknown());
+  CHECK(t->At(service.span()) == "14:34");
+  JsonValue dev = t->inv.policies[1].root.Find("Statement");
+  REQUIRE(dev.size() == 2);
+  CHECK(dev.element(0).Find("Resource").text() == "arn:aws:sqs:{{Region}}:{{AccountId}}:{{Queue}}");
+  CHECK(t->At(dev.element(0).Find("Resource").span()) == "23:27");
+  CHECK(t->At(dev.element(1).span()) == "26:19");
+  CHECK(dev.element(1).Find("Resource").text() == "arn:aws:sqs:{{Region}}:{{AccountId}}:{{Queue}}");
+  CHECK(t->inv.policies[2].root.Find("Statement").size() == 1);
+  CHECK(t->At(t->inv.entities[0].managed_policies[0].span) == "31:23");
+  CHECK(t->Build(0) == Lines{"12:9 warning missing-version: policy has no `Version`: AWS applies "
+                             "the 2008-10-17 language, where policy variables are plain text"});
+  CHECK(t->Build(1) == Lines{});
+  CHECK(t->Build(2) == Lines{});
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // Corpus run of the CloudFormation reader (hidden tag [.corpus]; run with
 // `iamlint_tests "[corpus]"`): every template under
-// ../shared/corpora/cloudformation (JSON through ReadJson; YAML once the
-// YAML reader is part of the build) goes through ReadCloudFormation, and
+// ../shared/corpora/cloudformation (JSON through ReadJson, YAML through
+// ReadYaml) goes through ReadCloudFormation, and
 // every policy found through BuildPolicy. Nothing may crash; syntax errors
 // on values not known before deployment (JsonValue::is_unknown) must not
 // appear. Counts and time go to stdout so a run records them. Prints a loud
@@ -21,6 +21,7 @@
 #include "engine/inputs/cloudformation.h"
 #include "engine/json/json_reader.h"
 #include "engine/policy/policy_builder.h"
+#include "engine/yaml/yaml_reader.h"
 
 namespace iamlint {
 namespace {
@@ -48,47 +49,66 @@ TEST_CASE("corpus: every CloudFormation template is read", "[.corpus][corpus]") 
     std::cout << "*** SKIP cloudformation corpus: ../shared/corpora/cloudformation not found ***\n";
     return;
   }
-  std::vector<std::filesystem::path> json_files, yaml_files;
+  std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(CfnDir())) {
     if (!entry.is_regular_file()) continue;
     std::string ext = entry.path().extension().string();
-    if (ext == ".json") json_files.push_back(entry.path());
-    if (ext == ".yaml" || ext == ".yml") yaml_files.push_back(entry.path());
+    if (ext == ".json" || ext == ".yaml" || ext == ".yml") files.push_back(entry.path());
   }
-  std::sort(json_files.begin(), json_files.end());
-  REQUIRE(!json_files.empty());
+  std::sort(files.begin(), files.end());
+  REQUIRE(!files.empty());
 
-  size_t read_errors = 0, templates = 0, policies = 0, entities = 0, variants = 0;
+  struct Counts {
+    size_t files = 0, read_errors = 0, templates = 0, policies = 0, entities = 0, variants = 0;
+    size_t reader_diagnostics = 0, builder_diagnostics = 0;
+  };
+  Counts json, yaml;
   std::map<std::string, size_t> reader_codes, builder_codes;
   std::vector<std::string> unknown_syntax;  // must stay empty
+  std::vector<std::string> examples;        // the first errors of each code
   auto start = std::chrono::steady_clock::now();
-  for (const auto& path : json_files) {
+  for (const auto& path : files) {
+    bool is_json = path.extension() == ".json";
+    Counts& c = is_json ? json : yaml;
+    ++c.files;
     std::string text;
     REQUIRE(ReadFile(path, &text));
     SourceManager sources;
     SourceId id = sources.AddBuffer(path.string(), std::move(text));
     JsonDocument doc;
     DiagnosticSink sink;
-    if (!ReadJson(sources, id, JsonReadOptions{}, &doc, sink)) {
-      ++read_errors;  // fixtures of linters include broken JSON on purpose
+    bool ok = is_json ? ReadJson(sources, id, JsonReadOptions{}, &doc, sink)
+                      : ReadYaml(sources, id, YamlReadOptions{}, &doc, sink);
+    if (!ok) {
+      ++c.read_errors;  // fixtures of linters include broken files on purpose
       continue;
     }
     if (!LooksLikeCloudFormation(doc.root())) continue;
-    ++templates;
+    ++c.templates;
     Inventory inv;
     uint32_t index = inv.AddDocument(std::move(doc));
     ReadCloudFormation(sources, index, &inv, sink);
-    for (const Diagnostic& d : sink.diagnostics()) ++reader_codes[d.code];
-    policies += inv.policies.size();
-    entities += inv.entities.size();
+    for (const Diagnostic& d : sink.diagnostics()) {
+      if (++reader_codes[d.code] <= 10) {
+        examples.push_back(d.code + " " + path.filename().string() + " " + d.where + ": " +
+                           d.message);
+      }
+    }
+    c.reader_diagnostics += sink.total();
+    c.policies += inv.policies.size();
+    c.entities += inv.entities.size();
     for (const FoundPolicy& p : inv.policies) {
-      if (!p.variant.empty()) ++variants;
+      if (!p.variant.empty()) ++c.variants;
       DiagnosticSink build_sink;
       PolicyBuildOptions options;
       options.kind = p.kind;
       BuildPolicy(sources, p.root, options, build_sink);
+      c.builder_diagnostics += build_sink.total();
       for (const Diagnostic& d : build_sink.diagnostics()) {
-        ++builder_codes[d.code];
+        if (++builder_codes[d.code] <= 3 && d.severity == Severity::kError) {
+          examples.push_back(d.code + " " + path.filename().string() + " " + p.where + ": " +
+                             d.message);
+        }
         bool syntax = d.code == "invalid-arn" || d.code == "invalid-resource" ||
                       d.code == "invalid-principal" || d.code == "invalid-action";
         if (syntax && OnUnknownToken(d)) {
@@ -99,19 +119,26 @@ TEST_CASE("corpus: every CloudFormation template is read", "[.corpus][corpus]") 
   }
   auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - start);
-  std::cout << "cloudformation corpus (JSON): " << json_files.size() << " files, " << templates
-            << " templates, " << read_errors << " not valid JSON, " << policies
-            << " policy documents (" << variants << " from Fn::If variants), " << entities
-            << " entities, " << elapsed.count() << " ms\n";
-  std::cout << "  YAML files not read here: " << yaml_files.size() << "\n";
+  for (const auto& [name, c] : {std::pair<const char*, const Counts&>{"JSON", json},
+                                std::pair<const char*, const Counts&>{"YAML", yaml}}) {
+    std::cout << "cloudformation corpus (" << name << "): " << c.files << " files, "
+              << c.read_errors << " not readable, " << c.templates << " templates, " << c.policies
+              << " policy documents (" << c.variants << " from Fn::If variants), " << c.entities
+              << " entities, " << c.reader_diagnostics << " reader diagnostics, "
+              << c.builder_diagnostics << " policy diagnostics\n";
+  }
+  std::cout << "cloudformation corpus: " << files.size() << " files in " << elapsed.count()
+            << " ms\n";
   std::cout << "  reader diagnostics:";
   for (const auto& [code, n] : reader_codes) std::cout << " " << code << "=" << n;
   std::cout << "\n  builder diagnostics:";
   for (const auto& [code, n] : builder_codes) std::cout << " " << code << "=" << n;
   std::cout << "\n";
+  for (const std::string& s : examples) std::cout << "  e.g. " << s << "\n";
   for (const std::string& s : unknown_syntax) std::cout << "  UNKNOWN-SYNTAX " << s << "\n";
   CHECK(unknown_syntax.empty());
-  CHECK(templates > 0);
+  CHECK(json.templates > 0);
+  CHECK(yaml.templates > 0);
 }
 
 }  // namespace
