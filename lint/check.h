@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "engine/catalog/catalog.h"
+#include "engine/inputs/inventory.h"
 #include "engine/policy/policy.h"
 #include "engine/source/diagnostic.h"
 #include "engine/source/source_manager.h"
@@ -62,6 +63,11 @@ struct CheckContext {
   // to store it, so checks of what it grants do not run.
   bool valid = true;
   const PolicyAnalysis* analysis = nullptr;  // see ANALYSIS SLOT above; may be null
+  // The users, groups and roles the document is attached to, when the input
+  // says (templates, plans, account snapshots); empty for a policy file.
+  // When not empty, attached_to is the type of the first user among them,
+  // else of the first entity. Valid during Run().
+  std::vector<const Entity*> attached_entities;
 
   // The catalog's data date ("2026-09-26"), for messages.
   std::string CatalogDate() const;

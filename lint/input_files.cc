@@ -11,6 +11,22 @@ namespace iamlint::lint {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// True when the file's first 64 KiB name a template or policy element.
+bool MentionsIam(const std::string& path) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return false;
+  std::string head(size_t{64} << 10, '\0');
+  head.resize(std::fread(head.data(), 1, head.size(), f));
+  std::fclose(f);
+  return head.find("AWSTemplateFormatVersion") != std::string::npos ||
+         head.find("Resources:") != std::string::npos ||
+         head.find("Statement") != std::string::npos;
+}
+
+}  // namespace
+
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& args,
                                       std::vector<InputProblem>* problems) {
   std::vector<std::string> out;
@@ -34,7 +50,12 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& args,
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code entry_ec;
       if (!it->is_regular_file(entry_ec)) continue;
-      if (it->path().extension() == ".json") found.push_back(it->path().string());
+      std::string ext = it->path().extension().string();
+      if (ext == ".json" ||
+          ((ext == ".yaml" || ext == ".yml" || ext == ".template") &&
+           MentionsIam(it->path().string()))) {
+        found.push_back(it->path().string());
+      }
     }
     if (ec) problems->push_back({arg, "cannot list folder: " + ec.message()});
     std::sort(found.begin(), found.end());

@@ -1,7 +1,10 @@
 // Finding and reading the user's inputs: files, folders and `-` (stdin).
 //
 // Reading never modifies or creates a file. A folder stands for every
-// regular `*.json` file below it, in sorted order, so runs are
+// regular `*.json` file below it, and every `*.yaml`, `*.yml` and
+// `*.template` file whose first 64 KiB mention `AWSTemplateFormatVersion`,
+// `Resources:` or `Statement` (CloudFormation templates and YAML policies,
+// not CI workflows or other YAML), in sorted order, so runs are
 // deterministic; symbolic links to folders are not followed (no cycles).
 #ifndef IAMLINT_LINT_INPUT_FILES_H_
 #define IAMLINT_LINT_INPUT_FILES_H_

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "engine/catalog/catalog.h"
+#include "engine/inputs/credential_report.h"
+#include "engine/inputs/inventory.h"
 #include "engine/policy/policy.h"
 #include "engine/source/diagnostic.h"
 #include "lint/check.h"
@@ -48,7 +50,13 @@ struct LintOptions {
   // The catalog the checks consult; null means Catalog::BuiltIn().
   const Catalog* catalog = nullptr;
   // What every input is attached to (--attached-to); unknown by default.
+  // Templates and account snapshots say it themselves, per document.
   AttachedTo attached_to = AttachedTo::kUnknown;
+  // The format of every input (--input-format); empty: detect by content.
+  std::optional<InputFormat> input_format;
+  // Credential report rows applied to the users of every account snapshot
+  // (--credentials); may be empty.
+  std::vector<CredentialReportRow> credentials;
   // False runs the validator only (no checks), as before checks existed.
   bool run_checks = true;
   // Ids (checks or validator codes) turned on / off. A check runs when it

@@ -3,9 +3,13 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 #include <tuple>
 
-#include "engine/policy/policy_reader.h"
+#include "engine/inputs/credential_report.h"
+#include "engine/inputs/input_reader.h"
+#include "engine/policy/policy_builder.h"
 #include "lint/registry.h"
 
 namespace iamlint::lint {
@@ -37,53 +41,52 @@ const Statement* StatementAt(const PolicyDocument* policy, const Span& span) {
 
 }  // namespace
 
-void LintBuffer(SourceId id, const LintOptions& options, const SourceManager& sources,
-                LintResult* result) {
-  DiagnosticSink sink;
-  PolicyReadOptions read;
-  read.json.max_bytes = options.max_input_bytes;
-  read.build.kind = options.kind;
-  const std::string name(sources.name(id));
-  if (!options.kind) {
-    for (const KindRule& rule : options.kind_rules) {
-      if (GlobMatches(rule.glob, name)) {
-        read.build.kind = rule.kind;
-        break;
-      }
-    }
+namespace {
+
+// The check ids, to tell validator diagnostics from check findings.
+bool IsCheckId(std::string_view code) {
+  for (const Check* check : AllChecks()) {
+    if (check->info().id == code) return true;
   }
-  LintedFile file;
-  file.source = id;
-  file.policy = ReadPolicy(sources, id, read, sink);
-  const bool validator_errors = sink.has_errors();
+  return false;
+}
 
-  // Checks run after the validator, on every document it could build, in
-  // registry (id) order.
-  if (file.policy && options.run_checks) {
-    CheckContext context;
-    context.kind = file.policy->kind;
-    context.catalog = options.catalog != nullptr ? options.catalog : &Catalog::BuiltIn();
-    context.sources = &sources;
-    context.source = id;
-    context.attached_to = options.attached_to;
-    context.valid = !validator_errors;
-    // ANALYSIS SLOT: compute the shared PolicyAnalysis here (once per
-    // document, only if an enabled check needs it) and set context.analysis.
-    for (const Check* check : AllChecks()) {
-      if (CheckEnabled(check->info(), options)) check->Run(context, *file.policy, sink);
-    }
+// What the checks are told about the entities a document is attached to.
+void SetAttachment(const Inventory& inventory, const std::vector<uint32_t>& attached,
+                   CheckContext* context) {
+  for (uint32_t e : attached) {
+    if (e < inventory.entities.size()) context->attached_entities.push_back(&inventory.entities[e]);
   }
+  if (context->attached_entities.empty()) return;
+  auto type_of = [](EntityType t) {
+    switch (t) {
+      case EntityType::kUser: return AttachedTo::kUser;
+      case EntityType::kGroup: return AttachedTo::kGroup;
+      case EntityType::kRole: return AttachedTo::kRole;
+    }
+    return AttachedTo::kUnknown;
+  };
+  context->attached_to = type_of(context->attached_entities.front()->type);
+  for (const Entity* e : context->attached_entities) {
+    if (e->type == EntityType::kUser) context->attached_to = AttachedTo::kUser;
+  }
+}
 
-  // Diagnostics the sink dropped past its cap still count, by severity.
-  std::array<size_t, 3> dropped{};
-  for (size_t s = 0; s < 3; ++s) dropped[s] = sink.count(static_cast<Severity>(s));
-  for (const Diagnostic& d : sink.diagnostics()) --dropped[static_cast<size_t>(d.severity)];
+// One document's findings after --disable, severity overrides and
+// suppressions.
+struct DocumentFindings {
+  std::vector<Diagnostic> kept;
+  std::array<size_t, 3> dropped{};  // past the sink's cap, by severity
+};
 
-  sink.Sort();  // one buffer: offset order is line:column order
+void ApplyOptions(const LintOptions& options, const std::string& name,
+                  const PolicyDocument* policy, DiagnosticSink& sink, LintResult* result,
+                  DocumentFindings* out) {
+  for (size_t s = 0; s < 3; ++s) out->dropped[s] += sink.count(static_cast<Severity>(s));
+  for (const Diagnostic& d : sink.diagnostics()) --out->dropped[static_cast<size_t>(d.severity)];
   if (result->suppression_used.size() < options.suppressions.size()) {
     result->suppression_used.resize(options.suppressions.size(), false);
   }
-  DiagnosticSink kept;
   for (Diagnostic& d : sink.Take()) {
     if (options.disable.count(d.code) != 0) continue;
     if (auto it = options.severity.find(d.code); it != options.severity.end()) {
@@ -95,7 +98,7 @@ void LintBuffer(SourceId id, const LintOptions& options, const SourceManager& so
       if (s.check != d.code) continue;
       if (s.path && !GlobMatches(*s.path, name)) continue;
       if (s.sid) {
-        const Statement* st = StatementAt(file.policy ? &*file.policy : nullptr, d.span);
+        const Statement* st = StatementAt(policy, d.span);
         if (st == nullptr || !st->sid || st->sid->value != *s.sid) continue;
       }
       result->suppression_used[i] = true;
@@ -105,13 +108,182 @@ void LintBuffer(SourceId id, const LintOptions& options, const SourceManager& so
       ++result->suppressed;
       continue;
     }
-    kept.Add(std::move(d));
+    out->kept.push_back(std::move(d));
   }
+}
+
+// Validator, then checks, of one document. Returns the policy (if built).
+std::optional<PolicyDocument> CheckDocument(const SourceManager& sources, JsonValue root,
+                                            const PolicyBuildOptions& build,
+                                            CheckContext context, const LintOptions& options,
+                                            DiagnosticSink& sink) {
+  std::optional<PolicyDocument> policy = BuildPolicy(sources, root, build, sink);
+  if (policy && options.run_checks) {
+    context.kind = policy->kind;
+    context.valid = !sink.has_errors();
+    for (const Check* check : AllChecks()) {
+      if (CheckEnabled(check->info(), options)) check->Run(context, *policy, sink);
+    }
+  }
+  return policy;
+}
+
+// The span of the reference by which `entity` attaches policy `index`.
+Span ReferenceSpan(const Entity& entity, uint32_t index, Span fallback) {
+  for (const ManagedPolicyRef& ref : entity.managed_policies) {
+    if (ref.policy == index) return ref.span;
+  }
+  if (entity.boundary && entity.boundary->policy == index) return entity.boundary->span;
+  return fallback;
+}
+
+}  // namespace
+
+void LintBuffer(SourceId id, const LintOptions& options, SourceManager& sources,
+                LintResult* result) {
+  const std::string name(sources.name(id));
+  std::optional<PolicyKind> forced_kind = options.kind;
+  if (!forced_kind) {
+    for (const KindRule& rule : options.kind_rules) {
+      if (GlobMatches(rule.glob, name)) {
+        forced_kind = rule.kind;
+        break;
+      }
+    }
+  }
+
+  Inventory inventory;
+  InputReadOptions read;
+  read.format = options.input_format;
+  read.json.max_bytes = options.max_input_bytes;
+  read.yaml.max_bytes = options.max_input_bytes;
+  DiagnosticSink read_sink;
+  ReadInventory(sources, id, read, &inventory, read_sink);
+  if (!options.credentials.empty()) ApplyCredentialReport(options.credentials, &inventory);
+
+  LintedFile file;
+  file.source = id;
+  file.format = inventory.format;
+  file.entities = inventory.entities.size();
+  DocumentFindings findings;
+  ApplyOptions(options, name, nullptr, read_sink, result, &findings);
+
+  CheckContext base;
+  base.catalog = options.catalog != nullptr ? options.catalog : &Catalog::BuiltIn();
+  base.sources = &sources;
+  base.source = id;
+  base.attached_to = options.attached_to;
+
+  const bool plain = inventory.format == InputFormat::kPolicy;
+  for (uint32_t k = 0; k < inventory.policies.size(); ++k) {
+    const FoundPolicy& found = inventory.policies[k];
+    PolicyBuildOptions build;
+    build.kind = plain ? forced_kind : (found.kind ? found.kind : forced_kind);
+    // Sizes count the JSON as AWS receives it: the file's own text for
+    // policy files and JSON strings, the compact tree for templates and YAML.
+    // (A snapshot's documents are indented by the CLI that wrote them; a
+    // document inside a JSON string is exactly what AWS stores.)
+    const SourceId doc_source = found.root.span().source;
+    build.text_is_json =
+        (plain || sources.Origin(doc_source) != doc_source) &&
+        sources.text(doc_source).substr(found.root.span().begin, 1) == "{";
+    ++file.documents;
+
+    if (found.aws_managed) {
+      // The document is AWS's, not the user's: its own findings are not
+      // theirs to fix, but what it grants the entity that attaches it is.
+      // One finding per check, at each line that attaches it.
+      for (uint32_t e : found.attached) {
+        if (e >= inventory.entities.size()) continue;
+        const Entity& entity = inventory.entities[e];
+        CheckContext context = base;
+        context.source = found.root.span().source;
+        SetAttachment(inventory, {e}, &context);
+        DiagnosticSink sink;
+        std::optional<PolicyDocument> policy =
+            CheckDocument(sources, found.root, build, context, options, sink);
+        Span at = ReferenceSpan(entity, k, found.anchor);
+        std::vector<std::string> seen;
+        DiagnosticSink rehomed;
+        std::vector<Diagnostic> all = sink.Take();
+        // Full admin says it all: the other risk findings of the same
+        // document (secrets, compute, escalation...) are implied by it.
+        const bool full_admin = std::any_of(all.begin(), all.end(), [](const Diagnostic& d) {
+          return d.code == "full-admin";
+        });
+        for (const Diagnostic& d : all) {
+          if (!IsCheckId(d.code)) continue;
+          if (full_admin && d.code != "full-admin" && d.code.rfind("user-", 0) != 0) continue;
+          if (std::find(seen.begin(), seen.end(), d.code) != seen.end()) continue;
+          seen.push_back(d.code);
+          size_t more = static_cast<size_t>(
+              std::count_if(all.begin(), all.end(),
+                            [&](const Diagnostic& o) { return o.code == d.code; })) - 1;
+          Diagnostic r;
+          r.code = d.code;
+          r.severity = d.severity;
+          r.span = at;
+          r.message = "AWS managed policy " + Quote(found.name) + ": " + d.message;
+          r.notes = d.notes;
+          if (more > 0) {
+            r.notes.push_back(std::to_string(more) + " more " + (more == 1 ? "finding" : "findings") +
+                              " of this check in the policy");
+          }
+          r.where = entity.where.empty() ? std::string(EntityTypeName(entity.type)) + " " + entity.name
+                                         : entity.where;
+          rehomed.Add(std::move(r));
+        }
+        ApplyOptions(options, name, nullptr, rehomed, result, &findings);
+      }
+      continue;
+    }
+
+    CheckContext context = base;
+    context.source = found.root.span().source;
+    SetAttachment(inventory, found.attached, &context);
+    DiagnosticSink sink;
+    std::optional<PolicyDocument> policy =
+        CheckDocument(sources, found.root, build, context, options, sink);
+    if (!found.where.empty()) {
+      // The sink is moved out below; tag each finding with its place.
+      std::vector<Diagnostic> tagged = sink.Take();
+      DiagnosticSink again;
+      for (Diagnostic& d : tagged) {
+        d.where = found.where;
+        again.Add(std::move(d));
+      }
+      ApplyOptions(options, name, policy ? &*policy : nullptr, again, result, &findings);
+    } else {
+      ApplyOptions(options, name, policy ? &*policy : nullptr, sink, result, &findings);
+    }
+    if (plain) file.policy = std::move(policy);
+  }
+
+  // A document read under both Fn::If branches reports a shared finding once.
+  std::vector<Diagnostic>& kept = findings.kept;
+  std::stable_sort(kept.begin(), kept.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    uint32_t oa = a.span.valid() ? sources.OriginOffset(a.span.source, a.span.begin) : 0;
+    uint32_t ob = b.span.valid() ? sources.OriginOffset(b.span.source, b.span.begin) : 0;
+    return std::make_tuple(a.span.valid(), oa, a.code) < std::make_tuple(b.span.valid(), ob, b.code);
+  });
+  auto same = [](const Diagnostic& a, const Diagnostic& b) {
+    return a.code == b.code && a.span.source == b.span.source && a.span.begin == b.span.begin &&
+           a.span.end == b.span.end && a.message == b.message && a.where == b.where;
+  };
+  kept.erase(std::unique(kept.begin(), kept.end(), same), kept.end());
+
   result->files.push_back(std::move(file));
-  result->errors += kept.count(Severity::kError) + dropped[0];
-  result->warnings += kept.count(Severity::kWarning) + dropped[1];
-  result->infos += kept.count(Severity::kInfo) + dropped[2];
-  for (Diagnostic& d : kept.Take()) result->diagnostics.push_back(std::move(d));
+  for (const Diagnostic& d : kept) {
+    switch (d.severity) {
+      case Severity::kError: ++result->errors; break;
+      case Severity::kWarning: ++result->warnings; break;
+      case Severity::kInfo: ++result->infos; break;
+    }
+  }
+  result->errors += findings.dropped[0];
+  result->warnings += findings.dropped[1];
+  result->infos += findings.dropped[2];
+  for (Diagnostic& d : kept) result->diagnostics.push_back(std::move(d));
 }
 
 void ReportUnusedSuppressions(const LintOptions& options, LintResult* result) {
@@ -145,10 +317,10 @@ void SortDiagnostics(const SourceManager& sources, std::vector<Diagnostic>* diag
                      // Findings without a position (none yet from checks) go first.
                      LineColumn la = a.span.valid() ? sources.Begin(a.span) : LineColumn{};
                      LineColumn lb = b.span.valid() ? sources.Begin(b.span) : LineColumn{};
-                     return std::make_tuple(a.span.valid(), a.span.source, la.line, la.column,
-                                            a.code) <
-                            std::make_tuple(b.span.valid(), b.span.source, lb.line, lb.column,
-                                            b.code);
+                     SourceId sa = a.span.valid() ? sources.Origin(a.span.source) : kNoSource;
+                     SourceId sb = b.span.valid() ? sources.Origin(b.span.source) : kNoSource;
+                     return std::make_tuple(a.span.valid(), sa, la.line, la.column, a.code) <
+                            std::make_tuple(b.span.valid(), sb, lb.line, lb.column, b.code);
                    });
 }
 

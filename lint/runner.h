@@ -1,6 +1,14 @@
 // RunLint: read every input, validate it as a policy, run the lint checks
 // (lint/registry.h) on it, collect findings.
 //
+// An input is a policy file (JSON or YAML), a CloudFormation template, a
+// Terraform plan or state, or an account snapshot (engine/inputs): every
+// policy document in it is validated and checked as its kind, with what it
+// is attached to (CheckContext::attached_entities), and findings carry the
+// document's logical location (Diagnostic::where). Findings about an AWS
+// managed policy a template attaches are reported once per check at the
+// line that attaches it.
+//
 // The runner owns no I/O policy beyond reading the inputs it is given; it
 // never prints. Findings come back sorted by file, line, column and code.
 #ifndef IAMLINT_LINT_RUNNER_H_
@@ -9,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/inputs/inventory.h"
 #include "engine/policy/policy.h"
 #include "engine/source/diagnostic.h"
 #include "engine/source/source_manager.h"
@@ -19,7 +28,12 @@ namespace iamlint::lint {
 
 struct LintedFile {
   SourceId source = kNoSource;
-  std::optional<PolicyDocument> policy;  // empty when it could not be read
+  InputFormat format = InputFormat::kPolicy;
+  // Policy files: the document (empty when it could not be read). Other
+  // formats: empty; see `documents`.
+  std::optional<PolicyDocument> policy;
+  size_t documents = 0;  // policy documents linted in the file
+  size_t entities = 0;   // users, groups and roles found in it
 };
 
 struct LintResult {
@@ -36,10 +50,11 @@ LintResult RunLint(const std::vector<std::string>& paths, const LintOptions& opt
                    SourceManager& sources);
 
 // Lints one buffer already in `sources` (used by tests and other commands):
-// the validator, then every enabled check (registry order), then --disable,
-// severity overrides and suppressions. Appends to `result`, sorted within
-// the buffer.
-void LintBuffer(SourceId id, const LintOptions& options, const SourceManager& sources,
+// reads it as LintOptions::input_format (or detects the format), then per
+// policy document the validator, every enabled check (registry order),
+// --disable, severity overrides and suppressions. Appends to `result`,
+// sorted within the buffer. May add buffers derived from `id` to `sources`.
+void LintBuffer(SourceId id, const LintOptions& options, SourceManager& sources,
                 LintResult* result);
 
 // Appends an `unused-suppression` finding for every suppression no buffer

@@ -1,5 +1,7 @@
 #include "engine/json/json_writer.h"
 
+#include <vector>
+
 #include <string>
 
 #include "rapidjson/stringbuffer.h"
@@ -93,6 +95,63 @@ std::string_view JsonWriter::text() const {
 void JsonWriter::Clear() {
   impl_->buffer.Clear();
   impl_->writer.Reset(impl_->buffer);
+}
+
+std::string WriteMinified(JsonValue value) {
+  JsonWriter w;
+  struct Item {
+    JsonValue value;
+    uint32_t next;
+  };
+  std::vector<Item> stack;
+  auto emit = [&](JsonValue v) {
+    switch (v.kind()) {
+      case JsonKind::kObject:
+        w.BeginObject();
+        stack.push_back(Item{v, 0});
+        break;
+      case JsonKind::kArray:
+        w.BeginArray();
+        stack.push_back(Item{v, 0});
+        break;
+      case JsonKind::kString:
+        w.String(v.text());
+        break;
+      case JsonKind::kNumber:
+        w.Raw(v.text());
+        break;
+      case JsonKind::kTrue:
+      case JsonKind::kFalse:
+        w.Bool(v.kind() == JsonKind::kTrue);
+        break;
+      case JsonKind::kNull:
+        w.Null();
+        break;
+    }
+  };
+  emit(value);
+  while (!stack.empty()) {
+    Item& top = stack.back();
+    if (top.next >= top.value.size()) {
+      bool object = top.value.is_object();
+      stack.pop_back();
+      if (object) {
+        w.EndObject();
+      } else {
+        w.EndArray();
+      }
+      continue;
+    }
+    uint32_t i = top.next++;
+    JsonValue parent = top.value;
+    if (parent.is_object()) {
+      w.Key(parent.key(i));
+      emit(parent.member_value(i));
+    } else {
+      emit(parent.element(i));
+    }
+  }
+  return std::string(w.text());
 }
 
 }  // namespace iamlint

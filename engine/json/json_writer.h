@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+#include "engine/json/json_tree.h"
+
 namespace iamlint {
 
 class JsonWriter {
@@ -43,6 +45,11 @@ class JsonWriter {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// `value` and everything below it as compact JSON (no white space between
+// tokens), iteratively. Policies embedded in templates are sized this way:
+// AWS counts the document as CloudFormation or Terraform sends it.
+std::string WriteMinified(JsonValue value);
 
 }  // namespace iamlint
 

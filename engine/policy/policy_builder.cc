@@ -1,5 +1,7 @@
 #include "engine/policy/policy_builder.h"
 
+#include "engine/json/json_writer.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -252,6 +254,8 @@ class Builder {
                       const std::vector<std::string_view>& known);
   bool ExpectString(JsonValue value, std::string_view element);
   void CheckCharacters(const PolicyDocument& doc);
+  // The document's text as AWS would count it (see text_is_json).
+  std::string_view DocumentText(const PolicyDocument& doc);
 
   void ReadStatement(JsonValue value, size_t index, PolicyDocument& doc);
   std::optional<PatternClause> ReadPatternList(JsonValue value, Span key_span, bool negated,
@@ -292,6 +296,8 @@ class Builder {
   const SourceManager& sources_;
   const PolicyBuildOptions& options_;
   DiagnosticSink& sink_;
+  JsonValue root_;         // the document being built
+  std::string minified_;   // DocumentText() when !text_is_json, built on demand
   std::set<std::tuple<SourceId, uint32_t, uint32_t>> unknown_;
   bool version_present_ = false;  // a `Version` member exists, whatever its type
   // Per statement (parallel to PolicyDocument::statements): which elements
@@ -347,9 +353,17 @@ bool Builder::ExpectString(JsonValue value, std::string_view element) {
 // as an escape passes, a raw U+2028 does not. The reader has validated the
 // UTF-8 already; characters outside strings are JSON syntax (ASCII), so
 // every offender is inside a string, and each string is reported once.
+std::string_view Builder::DocumentText(const PolicyDocument& doc) {
+  if (options_.text_is_json) {
+    return sources_.text(doc.span.source).substr(doc.span.begin, doc.span.size());
+  }
+  if (minified_.empty()) minified_ = WriteMinified(root_);
+  return minified_;
+}
+
 void Builder::CheckCharacters(const PolicyDocument& doc) {
   if (!IsIamApiKind(doc.kind)) return;
-  std::string_view text = sources_.text(doc.span.source).substr(doc.span.begin, doc.span.size());
+  std::string_view text = DocumentText(doc);
   bool in_string = false, escaped = false, reported = false;
   for (size_t i = 0; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
@@ -374,7 +388,9 @@ void Builder::CheckCharacters(const PolicyDocument& doc) {
     if (cp > 0xFF && !reported) {
       char code_point[16];
       std::snprintf(code_point, sizeof code_point, "U+%04X", static_cast<unsigned>(cp));
-      uint32_t at = doc.span.begin + static_cast<uint32_t>(i);
+      uint32_t at = options_.text_is_json ? doc.span.begin + static_cast<uint32_t>(i)
+                                          : doc.span.begin;
+      if (!options_.text_is_json) len = 1;
       Error("invalid-character", Span{doc.span.source, at, at + static_cast<uint32_t>(len)},
             std::string("character ") + code_point + " is not allowed in " +
                 WithArticle(KindNoun(doc.kind)) +
@@ -386,6 +402,7 @@ void Builder::CheckCharacters(const PolicyDocument& doc) {
 }
 
 std::optional<PolicyDocument> Builder::Build(JsonValue root) {
+  root_ = root;
   if (!root.is_object()) {
     Error("policy-not-object", root.span(),
           "a policy must be a JSON object, not " + WithArticle(JsonKindName(root.kind())));
@@ -1265,7 +1282,7 @@ void Builder::ValidateSids(const PolicyDocument& doc) {
 
 void Builder::ValidateSize(const PolicyDocument& doc) {
   PolicySizeQuota quota = SizeQuotaFor(doc.kind);
-  std::string_view text = sources_.text(doc.span.source).substr(doc.span.begin, doc.span.size());
+  std::string_view text = DocumentText(doc);
   // Count code points: all, outside-string whitespace removed, all whitespace removed.
   size_t all = 0, minified = 0, stripped = 0;
   bool in_string = false, escaped = false;

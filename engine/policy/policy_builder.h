@@ -92,6 +92,12 @@ namespace iamlint {
 struct PolicyBuildOptions {
   std::optional<PolicyKind> kind;  // empty: infer from the statements
   bool check_size = true;          // report sizes over the kind's quota
+  // True when the root's span is the policy's own JSON text (a policy
+  // file, a policy inside a JSON string). False for documents taken from
+  // YAML or from a template's tree: sizes and the character set are then
+  // measured on the compact JSON the tree stands for (WriteMinified), and
+  // reported at the document's first position.
+  bool text_is_json = true;
 };
 
 // REQUIRES: `root` belongs to a document read from a buffer of `sources`.

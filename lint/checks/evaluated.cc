@@ -78,13 +78,42 @@ Span FindingSpan(const PolicyDocument& policy, const StatementLoc& loc) {
   return st.span;
 }
 
+namespace {
+
+// The one user the document is attached to, when the input names exactly one.
+const Entity* OnlyUser(const CheckContext& context) {
+  const Entity* user = nullptr;
+  for (const Entity* e : context.attached_entities) {
+    if (e->type != EntityType::kUser) continue;
+    if (user != nullptr) return nullptr;
+    user = e;
+  }
+  return user;
+}
+
+}  // namespace
+
 std::string Subject(const CheckContext& context) {
-  if (context.attached_to == AttachedTo::kUser) return "a leaked access key of this user";
+  if (context.attached_to == AttachedTo::kUser) {
+    const Entity* user = OnlyUser(context);
+    if (user == nullptr) return "a leaked access key of this user";
+    std::string who = "user " + Quote(user->name);
+    if (user->access_key == Tristate::kYes) return "a leaked access key of " + who + " (it has one)";
+    if (user->access_key == Tristate::kNo) return who + " (no access key today)";
+    return "a leaked access key of " + who;
+  }
+  if (context.attached_entities.size() == 1) {
+    const Entity* e = context.attached_entities.front();
+    return std::string(EntityTypeName(e->type)) + " " + Quote(e->name);
+  }
   return "a principal with this policy";
 }
 
 std::string Subject(const CheckContext& context, const ActionGrant& grant) {
-  if (context.attached_to == AttachedTo::kUser && !grant.conditions.empty()) return "this user";
+  if (context.attached_to == AttachedTo::kUser && !grant.conditions.empty()) {
+    const Entity* user = OnlyUser(context);
+    return user == nullptr ? "this user" : "user " + Quote(user->name);
+  }
   return Subject(context);
 }
 

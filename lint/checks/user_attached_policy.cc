@@ -30,9 +30,16 @@ class UserAttachedPolicy final : public Check {
            DiagnosticSink& sink) const override {
     if (ctx.attached_to != AttachedTo::kUser || !GrantsPermissions(ctx)) return;
     Span span = policy.statement_span.valid() ? policy.statement_span : policy.span;
+    std::string user = "an IAM user";
+    for (const Entity* e : ctx.attached_entities) {
+      if (e->type != EntityType::kUser) continue;
+      user = "IAM user " + Quote(e->name);
+      if (e->access_key == Tristate::kYes) user += ", which has an access key";
+      break;
+    }
     Report(sink, span,
-           "policy attached directly to an IAM user: attach it to a group, or give the workload "
-           "a role",
+           "policy attached directly to " + user +
+               ": attach it to a group, or give the workload a role",
            {"people: IAM Identity Center; EC2: an instance profile; CI: OIDC federation (no "
             "long-lived keys to leak)"});
   }

@@ -44,7 +44,7 @@ class UserLeakedKeyReach final : public Check {
       const ActionGrant* g = id ? grants.Find(*id) : nullptr;
       if (g == nullptr || g->level != GrantLevel::kAllResources || g->decisive.empty()) continue;
       Report(sink, FindingSpan(policy, g->decisive[0]),
-             "a leaked access key of this user can " + std::string(r.consequence) + " (" +
+             Subject(ctx) + " can " + std::string(r.consequence) + " (" +
                  Quote(catalog.FullName(*id)) + " on all resources, no MFA needed)",
              {"use a role instead: an instance profile for EC2, OIDC federation for CI, IAM "
               "Identity Center for people"});

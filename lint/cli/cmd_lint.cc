@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "engine/base/suggest.h"
+#include "engine/inputs/credential_report.h"
 #include "engine/source/source_manager.h"
 #include "lint/cli/cmd_catalog.h"
 #include "lint/config/config.h"
@@ -108,6 +109,31 @@ ExitCode RunLintCommand(const LintCommandOptions& options, std::ostream& out, st
     if (lint_options.catalog == nullptr) return ExitCode::kUsage;
   }
 
+  if (!options.input_format.empty()) {
+    lint_options.input_format = ParseInputFormat(options.input_format);
+  }
+  if (!options.credentials_file.empty()) {
+    std::string bytes, error;
+    if (!lint::ReadInput(options.credentials_file, options.max_input_bytes, &bytes, &error)) {
+      err << "iamlint: cannot read " << lint::SanitizeForTerminal(options.credentials_file) << ": "
+          << error << "\n";
+      return ExitCode::kUsage;
+    }
+    SourceId id = sources.AddBuffer(options.credentials_file, std::move(bytes));
+    DiagnosticSink sink;
+    if (!ReadCredentialReport(sources, id, &lint_options.credentials, sink)) {
+      for (const Diagnostic& d : sink.diagnostics()) {
+        err << "iamlint: " << lint::SanitizeForTerminal(options.credentials_file);
+        if (d.span.valid()) {
+          LineColumn at = sources.Begin(d.span);
+          err << ":" << at.line << ":" << at.column;
+        }
+        err << ": " << lint::SanitizeForTerminal(d.message) << "\n";
+      }
+      return ExitCode::kUsage;
+    }
+  }
+
   std::vector<lint::InputProblem> problems;
   std::vector<std::string> paths = lint::ExpandInputs(options.paths, &problems);
   lint::LintResult result = lint::RunLint(paths, lint_options, sources);
@@ -115,6 +141,13 @@ ExitCode RunLintCommand(const LintCommandOptions& options, std::ostream& out, st
 
   if (options.verbose) {
     for (const lint::LintedFile& f : result.files) {
+      if (f.format != InputFormat::kPolicy) {
+        err << lint::SanitizeForTerminal(sources.name(f.source)) << ": "
+            << InputFormatName(f.format) << ", " << f.documents
+            << (f.documents == 1 ? " policy document, " : " policy documents, ") << f.entities
+            << (f.entities == 1 ? " user, group or role\n" : " users, groups and roles\n");
+        continue;
+      }
       if (!f.policy) continue;
       // The kind by its --policy-type name, and where it came from.
       err << lint::SanitizeForTerminal(sources.name(f.source)) << ": kind "

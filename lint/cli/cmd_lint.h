@@ -26,6 +26,8 @@ struct LintCommandOptions {
   bool no_config = false;    // ignore any .iamlint.yaml
   bool fail_on_given = false;  // --fail-on was on the command line (it beats the config)
   std::string catalog_file;  // empty: the built-in catalog
+  std::string input_format;  // policy, cloudformation, terraform, account; empty: detect
+  std::string credentials_file;  // credential report CSV for account snapshots; may be empty
   // Colour the text format; the CLI sets it for a terminal without NO_COLOR.
   bool color = false;
   std::string tool_version = "0";

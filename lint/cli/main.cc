@@ -71,9 +71,18 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  iamlint samples/policies/broken/many-mistakes.json\n"
       "  iamlint lint --format json --fail-on warning samples/policies\n"
-      "  iamlint --policy-type trust -v samples/policies/trust/ec2-role-trust.json");
-  lint->add_option("paths", lint_options.paths, "Policy files, folders (every *.json) or - for stdin")
+      "  iamlint --policy-type trust -v samples/policies/trust/ec2-role-trust.json\n"
+      "  iamlint samples/templates/leaky-user.yaml\n"
+      "  iamlint --credentials samples/accounts/story-credentials.csv samples/accounts/story.json");
+  lint->add_option("paths", lint_options.paths,
+                   "Policy files, CloudFormation templates, Terraform plans, account snapshots, "
+                   "folders, or - for stdin")
       ->required();
+  lint->add_option("--input-format", lint_options.input_format,
+                   "Read every input as this format (default: detected by content)")
+      ->check(CLI::IsMember({"policy", "cloudformation", "terraform", "account"}));
+  lint->add_option("--credentials", lint_options.credentials_file,
+                   "IAM credential report (CSV) for the users of account snapshots");
   lint->add_option("--format", lint_options.format, "Output format")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->capture_default_str();

@@ -61,6 +61,7 @@ class GithubReporter : public Reporter {
     }
     line += "title=" + EscapeProperty(d.code) + "::";
     std::string message = d.message;
+    if (!d.where.empty()) message += "\nin " + d.where;
     for (const std::string& note : d.notes) message += "\nnote: " + note;
     line += EscapeData(message) + "\n";
     out_ << line;

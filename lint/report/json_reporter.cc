@@ -7,7 +7,9 @@ namespace {
 
 // One JSON document:
 // {"version":1,"diagnostics":[{"file","line","column","endLine","endColumn","severity",
-//   "code","message","notes"}...],"summary":{"files","errors","warnings","infos"}}
+//   "code","message","notes"[,"where"]}...],"summary":{"files","errors","warnings","infos"}}
+// "where" (the document's place inside a template, plan or snapshot) is
+// present only when the finding has one.
 class JsonReporter : public Reporter {
  public:
   explicit JsonReporter(std::ostream& out) : out_(out) {
@@ -44,6 +46,10 @@ class JsonReporter : public Reporter {
     writer_.BeginArray();
     for (const std::string& note : d.notes) writer_.String(note);
     writer_.EndArray();
+    if (!d.where.empty()) {
+      writer_.Key("where");
+      writer_.String(d.where);
+    }
     writer_.EndObject();
   }
 

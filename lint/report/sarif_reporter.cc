@@ -193,6 +193,16 @@ class SarifReporter : public Reporter {
                  : end.column);
       w_.EndObject();  // region
       w_.EndObject();  // physicalLocation
+      if (!d.where.empty()) {
+        // The document's place inside a template, plan or snapshot.
+        w_.Key("logicalLocations");
+        w_.BeginArray();
+        w_.BeginObject();
+        w_.Key("fullyQualifiedName");
+        w_.String(d.where);
+        w_.EndObject();
+        w_.EndArray();
+      }
       w_.EndObject();
       w_.EndArray();
       std::string_view under =

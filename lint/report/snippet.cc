@@ -36,7 +36,10 @@ std::string RenderSnippet(const SourceManager& sources, const Span& span) {
     out.push_back(shown[i] == '\t' ? '\t' : ' ');
   }
   out.push_back('^');
-  size_t span_len = span.end > span.begin ? span.end - span.begin : 1;
+  // In the user's file: a span inside a decoded string covers its escapes.
+  uint32_t origin_begin = sources.OriginOffset(span.source, span.begin);
+  uint32_t origin_end = sources.OriginOffset(span.source, span.end);
+  size_t span_len = origin_end > origin_begin ? origin_end - origin_begin : 1;
   size_t stop = std::min(shown.size(), caret_at + span_len);
   for (size_t i = caret_at + 1; i < stop; ++i) {
     if (!continuation(shown[i])) out.push_back('~');

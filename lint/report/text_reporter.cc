@@ -7,7 +7,8 @@ namespace iamlint::lint {
 
 namespace {
 
-// path:line:col: severity: message [code], then the snippet and the notes.
+// path:line:col: severity: message [code], then `in WHERE` for documents
+// inside a template, plan or snapshot, the snippet and the notes.
 class TextReporter : public Reporter {
  public:
   TextReporter(std::ostream& out, bool color) : out_(out), color_(color) {}
@@ -22,6 +23,7 @@ class TextReporter : public Reporter {
     }
     line += Paint(SeverityColor(d.severity), std::string(SeverityName(d.severity)) + ":") + " " +
             SanitizeForTerminal(d.message) + " " + Paint(kDim, "[" + d.code + "]") + "\n";
+    if (!d.where.empty()) line += "  in " + SanitizeForTerminal(d.where) + "\n";
     out_ << line << RenderSnippet(sources, d.span);
     for (const std::string& note : d.notes) out_ << "  note: " << SanitizeForTerminal(note) << "\n";
   }

@@ -198,12 +198,31 @@ TEST_CASE("cli: README's check table is the generated one", "[cli]") {
   CHECK(current == r.out);
 }
 
+TEST_CASE("cli: templates, plans and account snapshots", "[cli]") {
+  const std::vector<CliCase> cases = {
+      {"cfn-leaky-user", {"samples/templates/leaky-user.yaml"}, "", "", ""},
+      {"cfn-app-role", {"samples/templates/app-role.json"}, "", "", ""},
+      {"cfn-serverless-json", {"--format", "json", "samples/templates/serverless.yaml"}, "", "", ""},
+      {"tf-leaky-user", {"samples/terraform/leaky-user.plan.json"}, "", "", ""},
+      {"tf-app-role-verbose", {"-v", "samples/terraform/app-role.plan.json"}, "", "", ""},
+      {"account-story",
+       {"--credentials", "samples/accounts/story-credentials.csv", "samples/accounts/story.json"},
+       "", "", ""},
+      {"account-story-github", {"--format", "github", "samples/accounts/story.json"}, "", "", ""},
+      {"forced-format",
+       {"--input-format", "cloudformation", "samples/policies/identity/ec2-s3-list-buckets.json"},
+       "", "", ""},
+  };
+  for (const CliCase& c : cases) CheckCase(c);
+}
+
 TEST_CASE("cli: unreadable and malformed inputs", "[cli]") {
   const std::vector<CliCase> cases = {
       {"missing-file", {"samples/policies/nope.json"}, "", "", ""},
       {"missing-and-present", {kClean, "samples/policies/nope.json"}, "", "", ""},
       {"too-large", {"--max-input-size", "100", kBucket}, "", "", ""},
-      {"not-json", {"tests/golden/cli/inputs/not-json.yaml"}, "", "", ""},
+      {"yaml-policy", {"tests/golden/cli/inputs/policy.yaml"}, "", "", ""},
+      {"yaml-syntax", {"tests/golden/cli/inputs/broken.yaml"}, "", "", ""},
       {"empty-file", {"tests/golden/cli/inputs/empty.json"}, "", "", ""},
       {"truncated", {"tests/golden/cli/inputs/truncated.json"}, "", "", ""},
       {"binary-garbage", {"tests/golden/cli/inputs/garbage.bin"}, "", "", ""},
