@@ -47,6 +47,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,7 +84,12 @@ class ReachPolicyCache {
   const SourceManager& sources() const { return *sources_; }
   const Inventory& inventory() const { return *inventory_; }
 
+  // The group named `name` (exact), or kNoIndex; indexed on first use.
+  uint32_t FindGroup(std::string_view name);
+
  private:
+  std::vector<std::pair<std::string_view, uint32_t>> groups_;  // sorted by name
+  bool groups_indexed_ = false;
   const SourceManager* sources_;
   const Inventory* inventory_;
   std::vector<std::unique_ptr<PolicyDocument>> documents_;  // by FoundPolicy index
@@ -121,6 +127,9 @@ struct GatheredPolicy {
   uint32_t found = kNoIndex;     // index into Inventory::policies; kNoIndex for external
   uint32_t external = kNoIndex;  // index into the ExternalPolicy list given
   std::string group;             // kGroupInline / kGroupManaged: the group's name
+  // Managed policies and boundaries: the reference that attaches it (where
+  // an AWS managed policy's verdicts are reported: AWS wrote its text).
+  Span attachment;
 };
 
 struct GatheredPolicies {
@@ -262,7 +271,6 @@ struct RankedPrincipal {
   // user's reach in common, then fewest extra services, then name); empty
   // when no role can be assumed without a key or none shares a service.
   std::optional<RoleAlternative> alternative;
-  // The roles' trust kinds present in the account (for advice when none fits).
 };
 
 struct RankOptions {

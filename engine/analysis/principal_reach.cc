@@ -1,0 +1,672 @@
+#include "engine/analysis/principal_reach.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+#include <utility>
+
+#include "engine/policy/policy_builder.h"
+#include "engine/source/diagnostic.h"
+
+namespace iamlint {
+namespace {
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && LowerAscii(s.substr(0, prefix.size())) == LowerAscii(prefix);
+}
+
+// The account of an ARN ("arn:aws:iam::111122223333:user/x" → "111122223333").
+std::string_view ArnAccount(std::string_view arn) {
+  size_t pos = 0;
+  for (int field = 0; field < 4; ++field) {
+    size_t colon = arn.find(':', pos);
+    if (colon == std::string_view::npos) return {};
+    pos = colon + 1;
+  }
+  size_t end = arn.find(':', pos);
+  if (end == std::string_view::npos) return {};
+  return arn.substr(pos, end - pos);
+}
+
+// Does `principal` (a resource policy's statement) name the entity?
+// `explicit_only`: only its ARN or `*` (Allows); else also its account.
+bool NamesEntity(const PrincipalClause& principal, const Entity& entity, bool explicit_only) {
+  if (principal.wildcard) return !principal.negated;
+  const std::string_view account = ArnAccount(entity.arn);
+  bool named = false;
+  for (const PrincipalEntry& e : principal.entries) {
+    if (e.type != PrincipalType::kAws) continue;
+    const std::string& v = e.value.value;
+    if (v == "*" || (!entity.arn.empty() && v == entity.arn)) named = true;
+    if (!explicit_only && !account.empty() &&
+        (v == account || v == "arn:aws:iam::" + std::string(account) + ":root")) {
+      named = true;
+    }
+  }
+  return principal.negated ? !named : named;
+}
+
+bool HasConditions(const GatheredPolicies& gathered) {
+  for (const GatheredPolicy& p : gathered.policies) {
+    for (const Statement& s : p.document->statements) {
+      if (!s.conditions.empty()) return true;
+    }
+  }
+  return false;
+}
+
+PartialContext MakeContext(bool leaked, const std::vector<PartialContext::Entry>& overrides) {
+  PartialContext c = leaked ? PartialContext::LeakedAccessKey() : PartialContext::Unknown();
+  for (const PartialContext::Entry& o : overrides) {
+    const std::string key = LowerAscii(o.key);
+    std::erase_if(c.absent, [&](const std::string& k) { return LowerAscii(k) == key; });
+    std::erase_if(c.present,
+                  [&](const PartialContext::Entry& e) { return LowerAscii(e.key) == key; });
+    c.present.push_back(o);
+  }
+  return c;
+}
+
+uint64_t LevelWeight(AccessLevel level) {
+  switch (level) {
+    case AccessLevel::kList: return 1;
+    case AccessLevel::kRead: return 2;
+    case AccessLevel::kWrite: return 3;
+    case AccessLevel::kPermissionsManagement: return 5;
+    case AccessLevel::kTagging: return 1;
+  }
+  return 1;
+}
+
+void AddDecisive(std::vector<StatementLoc>* out, const std::vector<StatementLoc>& add) {
+  for (const StatementLoc& l : add) {
+    if (std::find(out->begin(), out->end(), l) == out->end()) out->push_back(l);
+  }
+}
+
+// Risk actions resolved against one catalog, once per call.
+struct ResolvedRisks {
+  struct Single {
+    RiskCategory category;
+    const RiskAction* risk;
+    ActionId action;
+  };
+  struct Recipe {
+    const EscalationRecipe* recipe;
+    std::vector<ActionId> actions;
+  };
+  std::vector<Single> singles;
+  std::vector<Recipe> recipes;
+};
+
+ResolvedRisks ResolveRisks(const Catalog& catalog) {
+  ResolvedRisks r;
+  for (size_t c = 0; c < kRiskCategoryCount; ++c) {
+    const RiskCategory category = static_cast<RiskCategory>(c);
+    if (category == RiskCategory::kPrivilegeEscalation) {
+      for (const EscalationRecipe& recipe : EscalationRecipes()) {
+        ResolvedRisks::Recipe rr{&recipe, {}};
+        bool ok = true;
+        for (std::string_view a : recipe.actions) {
+          if (a.empty()) continue;
+          std::optional<ActionId> id = catalog.FindAction(a);
+          if (!id) {
+            ok = false;
+            break;
+          }
+          rr.actions.push_back(*id);
+        }
+        if (ok && !rr.actions.empty()) r.recipes.push_back(std::move(rr));
+      }
+      continue;
+    }
+    for (const RiskAction& risk : RiskActions(category)) {
+      std::optional<ActionId> id = catalog.FindAction(risk.action);
+      if (id) r.singles.push_back({category, &risk, *id});
+    }
+  }
+  return r;
+}
+
+const ActionReach* FindReach(const std::vector<ActionReach>& actions, ActionId id) {
+  auto it = std::lower_bound(actions.begin(), actions.end(), id,
+                             [](const ActionReach& a, ActionId v) { return a.action < v; });
+  return it != actions.end() && it->action == id ? &*it : nullptr;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// ReachPolicyCache
+
+ReachPolicyCache::ReachPolicyCache(const SourceManager& sources, const Inventory& inventory)
+    : sources_(&sources),
+      inventory_(&inventory),
+      documents_(inventory.policies.size()),
+      state_(inventory.policies.size(), 0) {}
+
+ReachPolicyCache::~ReachPolicyCache() = default;
+
+const PolicyDocument* ReachPolicyCache::Get(uint32_t found) {
+  if (found >= state_.size()) return nullptr;
+  if (state_[found] == 0) {
+    const FoundPolicy& f = inventory_->policies[found];
+    PolicyBuildOptions build;
+    build.kind = f.kind ? *f.kind : PolicyKind::kIdentity;
+    build.check_size = false;
+    DiagnosticSink sink;
+    std::optional<PolicyDocument> doc = BuildPolicy(*sources_, f.root, build, sink);
+    if (doc) {
+      documents_[found] = std::make_unique<PolicyDocument>(std::move(*doc));
+      state_[found] = 1;
+      ++built_;
+    } else {
+      state_[found] = 2;
+    }
+  }
+  return documents_[found].get();
+}
+
+uint32_t ReachPolicyCache::FindGroup(std::string_view name) {
+  if (!groups_indexed_) {
+    groups_indexed_ = true;
+    for (uint32_t i = 0; i < inventory_->entities.size(); ++i) {
+      const Entity& e = inventory_->entities[i];
+      if (e.type == EntityType::kGroup) groups_.emplace_back(e.name, i);
+    }
+    std::stable_sort(groups_.begin(), groups_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+  auto it = std::lower_bound(groups_.begin(), groups_.end(), name,
+                             [](const auto& a, std::string_view v) { return a.first < v; });
+  return it != groups_.end() && it->first == name ? it->second : kNoIndex;
+}
+
+// ---------------------------------------------------------------------------
+// Gathering
+
+std::string_view ReachViaName(ReachVia via) {
+  switch (via) {
+    case ReachVia::kInline: return "inline policy";
+    case ReachVia::kManaged: return "managed policy";
+    case ReachVia::kGroupInline: return "group inline policy";
+    case ReachVia::kGroupManaged: return "group managed policy";
+    case ReachVia::kBoundary: return "permissions boundary";
+    case ReachVia::kScp: return "SCP";
+    case ReachVia::kResource: return "resource policy";
+  }
+  return "policy";
+}
+
+std::vector<AnalyzedPolicy> GatheredPolicies::Analyzed() const {
+  std::vector<AnalyzedPolicy> out;
+  out.reserve(policies.size());
+  for (const GatheredPolicy& p : policies) out.push_back({p.document, p.role, p.level});
+  return out;
+}
+
+GatheredPolicies GatherPrincipalPolicies(ReachPolicyCache& cache, uint32_t entity_index,
+                                         std::span<const ExternalPolicy> external) {
+  GatheredPolicies out;
+  out.entity = entity_index;
+  const Inventory& inventory = cache.inventory();
+  if (entity_index >= inventory.entities.size()) return out;
+  const Entity& entity = inventory.entities[entity_index];
+
+  auto add_found = [&](uint32_t found, ReachVia via, PolicyRole role, const std::string& group,
+                       Span attachment) {
+    const PolicyDocument* doc = cache.Get(found);
+    if (doc == nullptr) return;
+    GatheredPolicy g;
+    g.document = doc;
+    g.role = role;
+    g.via = via;
+    g.found = found;
+    g.group = group;
+    g.attachment = attachment;
+    out.policies.push_back(std::move(g));
+  };
+  auto add_managed = [&](const ManagedPolicyRef& ref, ReachVia via, PolicyRole role,
+                         const std::string& group) {
+    if (ref.policy == kNoIndex) {
+      if (std::find(out.unresolved.begin(), out.unresolved.end(), ref.arn) == out.unresolved.end()) {
+        out.unresolved.push_back(ref.arn);
+      }
+      return;
+    }
+    add_found(ref.policy, via, role, group, ref.span);
+  };
+
+  for (uint32_t p : entity.inline_policies) add_found(p, ReachVia::kInline, PolicyRole::kGrant, "", {});
+  for (const ManagedPolicyRef& ref : entity.managed_policies) {
+    add_managed(ref, ReachVia::kManaged, PolicyRole::kGrant, "");
+  }
+  if (entity.type == EntityType::kUser) {
+    for (const std::string& name : entity.groups) {
+      uint32_t g = cache.FindGroup(name);
+      if (g == kNoIndex) {
+        out.missing_groups.push_back(name);
+        continue;
+      }
+      const Entity& group = inventory.entities[g];
+      for (uint32_t p : group.inline_policies) {
+        add_found(p, ReachVia::kGroupInline, PolicyRole::kGrant, name, {});
+      }
+      for (const ManagedPolicyRef& ref : group.managed_policies) {
+        add_managed(ref, ReachVia::kGroupManaged, PolicyRole::kGrant, name);
+      }
+    }
+  }
+  for (uint32_t x = 0; x < external.size(); ++x) {
+    const ExternalPolicy& e = external[x];
+    if (e.via != ReachVia::kResource || e.document == nullptr) continue;
+    auto narrowed = std::make_unique<PolicyDocument>();
+    narrowed->span = e.document->span;
+    narrowed->kind = e.document->kind;
+    narrowed->version = e.document->version;
+    narrowed->statement_span = e.document->statement_span;
+    for (const Statement& s : e.document->statements) {
+      if (!s.principal || !s.effect) continue;
+      const bool allow = s.effect->value == Effect::kAllow;
+      if (NamesEntity(*s.principal, entity, allow)) narrowed->statements.push_back(s);
+    }
+    if (narrowed->statements.empty()) continue;
+    GatheredPolicy g;
+    g.document = narrowed.get();
+    g.role = PolicyRole::kGrant;
+    g.via = ReachVia::kResource;
+    g.external = x;
+    out.owned.push_back(std::move(narrowed));
+    out.policies.push_back(std::move(g));
+  }
+  if (entity.boundary && entity.type != EntityType::kGroup) {
+    add_managed(*entity.boundary, ReachVia::kBoundary, PolicyRole::kBoundary, "");
+  }
+  for (uint32_t x = 0; x < external.size(); ++x) {
+    const ExternalPolicy& e = external[x];
+    if (e.via != ReachVia::kScp || e.document == nullptr) continue;
+    GatheredPolicy g;
+    g.document = e.document;
+    g.role = PolicyRole::kScp;
+    g.level = e.level;
+    g.via = ReachVia::kScp;
+    g.external = x;
+    out.policies.push_back(std::move(g));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Analysis
+
+std::string_view ReachName(Reach reach) {
+  switch (reach) {
+    case Reach::kNever: return "never";
+    case Reach::kNotByKey: return "not-by-key";
+    case Reach::kConditional: return "conditional";
+    case Reach::kAlways: return "always";
+  }
+  return "never";
+}
+
+namespace {
+
+ActionReach FromGrant(const ActionGrant& g) {
+  ActionReach a;
+  a.action = g.action;
+  switch (g.level) {
+    case GrantLevel::kNever: a.reach = Reach::kNever; break;
+    case GrantLevel::kConditional: a.reach = Reach::kConditional; break;
+    case GrantLevel::kSomeResources:
+    case GrantLevel::kAllResources: a.reach = Reach::kAlways; break;
+  }
+  a.all_resources = g.level == GrantLevel::kAllResources ||
+                    (g.level == GrantLevel::kConditional && g.resources.empty());
+  if (!a.all_resources && a.reach != Reach::kNever) a.resources = g.resources;
+  a.conditions = g.conditions;
+  a.decisive = g.decisive;
+  a.limiting_denies = g.limiting_denies;
+  return a;
+}
+
+}  // namespace
+
+PrincipalReach AnalyzeReach(const Catalog& catalog, const GatheredPolicies& gathered,
+                            const Inventory& inventory, const ReachOptions& options) {
+  PrincipalReach out;
+  out.entity = gathered.entity;
+  const bool is_user = gathered.entity < inventory.entities.size() &&
+                       inventory.entities[gathered.entity].type == EntityType::kUser;
+  out.leaked_key = options.leaked_key.value_or(is_user);
+
+  const std::vector<AnalyzedPolicy> analyzed = gathered.Analyzed();
+  AnalysisOptions analysis;
+  analysis.context = MakeContext(out.leaked_key, options.context);
+  GrantSet grants = AnalyzeGrants(catalog, analyzed, analysis);
+
+  std::vector<ActionReach> actions;
+  actions.reserve(grants.grants().size());
+  for (const ActionGrant& g : grants.grants()) actions.push_back(FromGrant(g));
+
+  // What the user may do but a key cannot: the same analysis with the
+  // leaked-key facts unknown. Only needed when some statement has a condition.
+  if (out.leaked_key && HasConditions(gathered)) {
+    AnalysisOptions open;
+    open.context = MakeContext(false, options.context);
+    GrantSet wider = AnalyzeGrants(catalog, analyzed, open);
+    std::vector<ActionReach> merged;
+    merged.reserve(std::max(actions.size(), wider.grants().size()));
+    size_t i = 0;
+    for (const ActionGrant& w : wider.grants()) {
+      while (i < actions.size() && actions[i].action < w.action) merged.push_back(std::move(actions[i++]));
+      const bool have = i < actions.size() && actions[i].action == w.action;
+      if (w.level != GrantLevel::kNever && (!have || actions[i].reach == Reach::kNever)) {
+        ActionReach a = FromGrant(w);
+        a.reach = Reach::kNotByKey;
+        merged.push_back(std::move(a));
+        if (have) ++i;
+      } else if (have) {
+        merged.push_back(std::move(actions[i++]));
+      }
+    }
+    while (i < actions.size()) merged.push_back(std::move(actions[i++]));
+    actions = std::move(merged);
+  }
+
+  // Summaries.
+  uint32_t always_all = 0;
+  for (const ActionReach& a : actions) {
+    const ServiceId service = catalog.action_service(a.action);
+    if (out.services.empty() || out.services.back().service != service) {
+      ServiceReach s;
+      s.service = service;
+      ActionRange range = catalog.actions_of(service);
+      for (ActionId id = range.begin; id < range.end; ++id) {
+        ++s.cells[static_cast<size_t>(catalog.access_level(id))].total;
+      }
+      out.services.push_back(s);
+    }
+    const AccessLevel level = catalog.access_level(a.action);
+    ReachCell& cell = out.services.back().cells[static_cast<size_t>(level)];
+    switch (a.reach) {
+      case Reach::kNever: break;
+      case Reach::kNotByKey:
+        ++cell.not_by_key;
+        ++out.not_by_key;
+        break;
+      case Reach::kConditional:
+        ++cell.conditional;
+        ++out.conditional;
+        out.score += LevelWeight(level);
+        break;
+      case Reach::kAlways:
+        ++(a.all_resources ? cell.all : cell.some);
+        ++out.always;
+        if (a.all_resources) ++always_all;
+        out.score += 2 * LevelWeight(level);
+        break;
+    }
+  }
+  out.full_admin = catalog.action_count() > 0 && always_all == catalog.action_count();
+  if (out.full_admin) out.score += 1000000;
+
+  // Verdicts.
+  const ResolvedRisks risks = ResolveRisks(catalog);
+  auto weight = [](Reach r) -> uint64_t {
+    return r == Reach::kAlways ? 1000 : r == Reach::kConditional ? 100 : 0;
+  };
+  auto finish = [&](ReachVerdict* v) {
+    std::sort(v->decisive.begin(), v->decisive.end(), [](const StatementLoc& a, const StatementLoc& b) {
+      return std::tie(a.policy, a.statement) < std::tie(b.policy, b.statement);
+    });
+    out.score += weight(v->reach);
+  };
+  for (size_t c = 0; c < kRiskCategoryCount; ++c) {
+    const RiskCategory category = static_cast<RiskCategory>(c);
+    if (category == RiskCategory::kPrivilegeEscalation) {
+      for (const ResolvedRisks::Recipe& r : risks.recipes) {
+        ReachVerdict v;
+        v.category = category;
+        v.consequence = std::string(r.recipe->consequence);
+        v.recipe = std::string(r.recipe->id);
+        v.reach = Reach::kAlways;
+        bool reached = true;
+        for (ActionId id : r.actions) {
+          const ActionReach* a = FindReach(actions, id);
+          if (a == nullptr || a->reach == Reach::kNever) {
+            reached = false;
+            break;
+          }
+          v.actions.push_back(id);
+          v.reach = std::min(v.reach, a->reach);
+          if (!a->all_resources && v.all_resources) {
+            v.all_resources = false;
+            v.resources = a->resources;
+          }
+          v.conditions.insert(v.conditions.end(), a->conditions.begin(), a->conditions.end());
+          AddDecisive(&v.decisive, a->decisive);
+        }
+        if (!reached) continue;
+        finish(&v);
+        out.verdicts.push_back(std::move(v));
+      }
+      continue;
+    }
+    for (const ResolvedRisks::Single& s : risks.singles) {
+      if (s.category != category) continue;
+      const ActionReach* a = FindReach(actions, s.action);
+      if (a == nullptr || a->reach == Reach::kNever) continue;
+      ReachVerdict v;
+      v.category = category;
+      v.consequence = std::string(s.risk->consequence);
+      v.actions = {s.action};
+      v.reach = a->reach;
+      v.all_resources = a->all_resources;
+      v.resources = a->resources;
+      v.conditions = a->conditions;
+      v.decisive = a->decisive;
+      finish(&v);
+      out.verdicts.push_back(std::move(v));
+    }
+  }
+  if (options.keep_actions) out.actions = std::move(actions);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Ranking
+
+std::string_view RoleTrustName(RoleTrust trust) {
+  switch (trust) {
+    case RoleTrust::kInstanceProfile: return "EC2 instance profile";
+    case RoleTrust::kOidc: return "OIDC";
+    case RoleTrust::kIdentityCenter: return "IAM Identity Center";
+    case RoleTrust::kService: return "AWS service";
+  }
+  return "AWS service";
+}
+
+std::vector<RoleAlternative> WorkloadRoles(ReachPolicyCache& cache, uint32_t role) {
+  std::vector<RoleAlternative> out;
+  const Inventory& inventory = cache.inventory();
+  if (role >= inventory.entities.size()) return out;
+  const Entity& entity = inventory.entities[role];
+  if (entity.type != EntityType::kRole) return out;
+  auto add = [&](RoleTrust trust, std::string trusted) {
+    for (const RoleAlternative& a : out) {
+      if (a.trust == trust) return;
+    }
+    RoleAlternative a;
+    a.role = role;
+    a.trust = trust;
+    a.trusted = std::move(trusted);
+    out.push_back(std::move(a));
+  };
+  if (StartsWithIgnoreCase(entity.name, "AWSReservedSSO_")) add(RoleTrust::kIdentityCenter, "AWS SSO");
+  const PolicyDocument* trust = cache.Get(entity.trust_policy);
+  if (trust == nullptr) return out;
+  for (const Statement& s : trust->statements) {
+    if (!s.effect || s.effect->value != Effect::kAllow || !s.principal || s.principal->negated) continue;
+    for (const PrincipalEntry& p : s.principal->entries) {
+      const std::string& v = p.value.value;
+      if (p.type == PrincipalType::kService) {
+        if (LowerAscii(v) == "ec2.amazonaws.com" && !entity.instance_profiles.empty()) {
+          add(RoleTrust::kInstanceProfile, v);
+        } else {
+          add(RoleTrust::kService, v);
+        }
+      } else if (p.type == PrincipalType::kFederated) {
+        if (size_t at = v.find(":oidc-provider/"); at != std::string::npos) {
+          add(RoleTrust::kOidc, v.substr(at + 15));
+        } else if (size_t saml = v.find(":saml-provider/"); saml != std::string::npos) {
+          add(RoleTrust::kIdentityCenter, v.substr(saml + 15));
+        } else if (v.find('.') != std::string::npos) {
+          add(RoleTrust::kOidc, v);  // accounts.google.com, cognito-identity.amazonaws.com
+        }
+      }
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const RoleAlternative& a, const RoleAlternative& b) { return a.trust < b.trust; });
+  return out;
+}
+
+namespace {
+
+std::vector<ServiceId> ReachedServices(const PrincipalReach& reach) {
+  std::vector<ServiceId> out;
+  for (const ServiceReach& s : reach.services) {
+    for (const ReachCell& c : s.cells) {
+      if (c.reached() > 0) {
+        out.push_back(s.service);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// Signature of a gathered set: identical sets reach identically.
+std::vector<uint64_t> Signature(const GatheredPolicies& g) {
+  std::vector<uint64_t> sig;
+  sig.reserve(g.policies.size() + 1);
+  for (const GatheredPolicy& p : g.policies) {
+    if (p.via == ReachVia::kResource) return {};  // entity-specific documents
+    sig.push_back((uint64_t{p.found} << 32) | (uint64_t{p.external} & 0xffffu) << 16 |
+                  (static_cast<uint64_t>(p.role) << 8) | static_cast<uint64_t>(p.level & 0xff));
+  }
+  return sig;
+}
+
+}  // namespace
+
+std::vector<RankedPrincipal> RankPrincipals(const Catalog& catalog, ReachPolicyCache& cache,
+                                            const RankOptions& options) {
+  const Inventory& inventory = cache.inventory();
+  ReachOptions reach_options = options.reach;
+  reach_options.keep_actions = false;
+
+  // Reach by policy-set signature, separately for the two contexts.
+  std::map<std::pair<std::vector<uint64_t>, bool>, PrincipalReach> memo;
+  auto analyze = [&](uint32_t e) {
+    GatheredPolicies g = GatherPrincipalPolicies(cache, e, options.external);
+    const bool leaked = reach_options.leaked_key.value_or(inventory.entities[e].type == EntityType::kUser);
+    std::vector<uint64_t> sig = Signature(g);
+    if (!sig.empty() || g.policies.empty()) {
+      auto key = std::make_pair(std::move(sig), leaked);
+      auto it = memo.find(key);
+      if (it == memo.end()) {
+        it = memo.emplace(std::move(key), AnalyzeReach(catalog, g, inventory, reach_options)).first;
+      }
+      PrincipalReach r = it->second;
+      r.entity = e;
+      return r;
+    }
+    return AnalyzeReach(catalog, g, inventory, reach_options);
+  };
+
+  std::vector<RankedPrincipal> ranked;
+  std::vector<std::pair<RoleAlternative, std::vector<ServiceId>>> candidates;
+  for (uint32_t e = 0; e < inventory.entities.size(); ++e) {
+    const Entity& entity = inventory.entities[e];
+    if (entity.type == EntityType::kGroup) continue;
+    std::vector<RoleAlternative> workload;
+    if (entity.type == EntityType::kRole) {
+      workload = WorkloadRoles(cache, e);
+      if (!options.roles && workload.empty()) continue;
+    }
+    RankedPrincipal p;
+    p.entity = e;
+    p.active_key = entity.type == EntityType::kUser && entity.access_key == Tristate::kYes;
+    p.reach = analyze(e);
+    if (!workload.empty()) {
+      std::vector<ServiceId> services = ReachedServices(p.reach);
+      if (!services.empty()) candidates.emplace_back(workload.front(), std::move(services));
+    }
+    if (entity.type == EntityType::kRole && !options.roles) continue;
+    ranked.push_back(std::move(p));
+  }
+
+  // The role-based alternative of each user.
+  for (RankedPrincipal& p : ranked) {
+    if (inventory.entities[p.entity].type != EntityType::kUser) continue;
+    std::vector<ServiceId> mine = ReachedServices(p.reach);
+    if (mine.empty()) continue;
+    const RoleAlternative* best = nullptr;
+    uint32_t best_shared = 0, best_extra = 0;
+    for (const auto& [alt, theirs] : candidates) {
+      uint32_t shared = 0;
+      size_t i = 0, j = 0;
+      while (i < mine.size() && j < theirs.size()) {
+        if (mine[i] == theirs[j]) {
+          ++shared;
+          ++i;
+          ++j;
+        } else if (mine[i] < theirs[j]) {
+          ++i;
+        } else {
+          ++j;
+        }
+      }
+      if (shared == 0) continue;
+      const uint32_t extra = static_cast<uint32_t>(theirs.size()) - shared;
+      const bool better =
+          best == nullptr || shared > best_shared ||
+          (shared == best_shared &&
+           (extra < best_extra ||
+            (extra == best_extra &&
+             inventory.entities[alt.role].name < inventory.entities[best->role].name)));
+      if (better) {
+        best = &alt;
+        best_shared = shared;
+        best_extra = extra;
+      }
+    }
+    if (best != nullptr) {
+      RoleAlternative a = *best;
+      a.shared_services = best_shared;
+      a.user_services = static_cast<uint32_t>(mine.size());
+      p.alternative = std::move(a);
+    }
+  }
+
+  std::stable_sort(ranked.begin(), ranked.end(), [&](const RankedPrincipal& a, const RankedPrincipal& b) {
+    if (a.active_key != b.active_key) return a.active_key;
+    if (a.reach.score != b.reach.score) return a.reach.score > b.reach.score;
+    const Entity& ea = inventory.entities[a.entity];
+    const Entity& eb = inventory.entities[b.entity];
+    if (ea.type != eb.type) return ea.type == EntityType::kUser;
+    return ea.name < eb.name;
+  });
+  return ranked;
+}
+
+}  // namespace iamlint
