@@ -1016,13 +1016,18 @@ bool LooksLikeCloudFormation(JsonValue root) {
   if (root.Find("AWSTemplateFormatVersion").valid()) return true;
   JsonValue resources = root.Find("Resources");
   if (!resources.valid() || !resources.is_object() || resources.size() == 0) return false;
+  // One typed resource (`AWS::...`, `Custom::...`) is enough: templates
+  // may also hold module or macro entries whose `Type` is not a string.
+  if (root.Find("Statement").valid()) return false;
   for (uint32_t i = 0; i < resources.size(); ++i) {
     JsonValue r = resources.member_value(i);
-    if (!r.is_object()) return false;
+    if (!r.is_object()) continue;
     JsonValue type = r.Find("Type");
-    if (!type.valid() || !type.is_string()) return false;
+    if (type.valid() && type.is_string() && type.text().find("::") != std::string_view::npos) {
+      return true;
+    }
   }
-  return true;
+  return false;
 }
 
 void ReadCloudFormation(SourceManager& sources, uint32_t template_doc, Inventory* inventory,

@@ -469,6 +469,11 @@ TEST_CASE("cloudformation: LooksLikeCloudFormation", "[cfn]") {
   CHECK_FALSE(looks("{'Version': '2012-10-17', 'Statement': []}"));
   CHECK_FALSE(looks("[]"));
   CHECK_FALSE(looks("{'Resources': {}}"));
+  // A Rain module entry (Type an object) beside typed resources.
+  CHECK(looks("{'Resources': {'Net': {'Type': {'Rain::Module': 'vpc.yml'}},"
+              " 'Role': {'Type': 'AWS::IAM::Role'}}}"));
+  CHECK(looks("{'Resources': {'C': {'Type': 'Custom::Thing'}}}"));
+  CHECK_FALSE(looks("{'Resources': {'R': {'Type': 'bucket'}}}"));
 }
 
 std::string ReadSample(const std::string& relative) {
