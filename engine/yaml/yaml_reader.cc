@@ -480,7 +480,9 @@ void ComputeSpans(std::string_view text, std::string_view arena, uint32_t doc_be
           if (first == '"' || first == '\'') {
             end = QuotedEndOrFail(text, c);
           } else if (first == '|' || first == '>') {
-            end = yaml_internal::BlockScalarEnd(text, c);
+            const size_t parent =
+                open.empty() ? kNpos : yaml_internal::ColumnOf(text, events[open.back().index].begin);
+            end = yaml_internal::BlockScalarEnd(text, c, parent);
           } else {
             end = yaml_internal::PlainEnd(text, c, arena.substr(e.value_begin, e.value_size));
           }

@@ -80,10 +80,11 @@ size_t SkipQuoted(std::string_view t, size_t i, size_t* line_start, bool* closed
   return n;
 }
 
-// Lines after a block scalar header whose line is indented by `indent`:
-// blank lines and lines indented deeper belong to the scalar. Returns the
-// start of the first line that does not.
-size_t SkipBlockBody(std::string_view t, size_t i, size_t indent, size_t* last_end) {
+// Lines after a block scalar header whose parent collection is at column
+// `parent` (kNpos: none, the scalar is the document): blank lines and lines
+// indented deeper belong to the scalar. Returns the start of the first line
+// that does not; *last_end becomes one past the last non-blank content byte.
+size_t SkipBlockBody(std::string_view t, size_t i, size_t parent, size_t* last_end) {
   const size_t n = t.size();
   while (i < n) {
     size_t k = i;
@@ -95,7 +96,7 @@ size_t SkipBlockBody(std::string_view t, size_t i, size_t indent, size_t* last_e
       i = SkipOneBreak(t, e);
       continue;
     }
-    if (k - i <= indent) return i;
+    if (parent != kNpos && k - i <= parent) return i;
     size_t line_end = SkipToBreak(t, e);
     if (last_end != nullptr) {
       size_t last = line_end;
@@ -105,12 +106,6 @@ size_t SkipBlockBody(std::string_view t, size_t i, size_t indent, size_t* last_e
     i = SkipOneBreak(t, line_end);
   }
   return n;
-}
-
-size_t IndentOf(std::string_view t, size_t line_start) {
-  size_t k = line_start;
-  while (k < t.size() && t[k] == ' ') ++k;
-  return k - line_start;
 }
 
 class DepthScanner {
@@ -123,13 +118,13 @@ class DepthScanner {
     size_t i = from_;
     size_t line_start = from_;
     bool block_scalar = false;  // a `|` or `>` header was seen on this line
-    size_t block_indent = 0;
+    size_t block_parent = kNpos;
     while (i < n) {
       const char c = t_[i];
       if (IsBreak(c)) {
         i = SkipOneBreak(t_, i);
         if (block_scalar) {
-          i = SkipBlockBody(t_, i, block_indent, nullptr);
+          i = SkipBlockBody(t_, i, block_parent, nullptr);
           block_scalar = false;
         }
         line_start = i;
@@ -210,7 +205,7 @@ class DepthScanner {
         case '|':
         case '>':
           block_scalar = true;
-          block_indent = IndentOf(t_, line_start);
+          block_parent = block_.empty() ? kNpos : block_.back();
           i = SkipPropertyToken(t_, i);
           continue;
         case '&':
@@ -414,17 +409,20 @@ size_t PlainEnd(std::string_view text, size_t pos, std::string_view value) {
   return end;
 }
 
-size_t BlockScalarEnd(std::string_view text, size_t pos) {
+size_t BlockScalarEnd(std::string_view text, size_t pos, size_t parent_column) {
   const size_t n = text.size();
-  size_t line_start = pos;
-  while (line_start > 0 && !IsBreak(text[line_start - 1])) --line_start;
-  const size_t indent = IndentOf(text, line_start);
   size_t end = pos + 1;
   while (end < n && (IsDigit(text[end]) || text[end] == '+' || text[end] == '-')) ++end;
   size_t i = SkipToBreak(text, end);
   if (i >= n) return end;
-  SkipBlockBody(text, SkipOneBreak(text, i), indent, &end);
+  SkipBlockBody(text, SkipOneBreak(text, i), parent_column, &end);
   return end;
+}
+
+size_t ColumnOf(std::string_view text, size_t pos) {
+  size_t line_start = pos;
+  while (line_start > 0 && !IsBreak(text[line_start - 1])) --line_start;
+  return pos - line_start;
 }
 
 size_t FlowCloseEnd(std::string_view text, size_t from) {

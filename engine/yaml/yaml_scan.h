@@ -62,8 +62,13 @@ size_t QuotedEnd(std::string_view text, size_t pos);
 size_t PlainEnd(std::string_view text, size_t pos, std::string_view value);
 
 // One past the last non-blank byte of the block scalar (`|` or `>`) whose
-// indicator is at `pos`: its header when it has no content line.
-size_t BlockScalarEnd(std::string_view text, size_t pos);
+// indicator is at `pos`: its header when it has no content line. Content
+// lines are those indented deeper than parent_column, the column of the
+// block collection holding the scalar (kNpos when it is the document).
+size_t BlockScalarEnd(std::string_view text, size_t pos, size_t parent_column);
+
+// Column (bytes from the line start) of offset `pos`.
+size_t ColumnOf(std::string_view text, size_t pos);
 
 // One past the `]` or `}` that closes a flow collection whose last element
 // (or opening bracket) ends at `from`; kNpos when something else follows.

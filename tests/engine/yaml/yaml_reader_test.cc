@@ -217,6 +217,30 @@ TEST_CASE("ReadYaml spans multi-line, quoted and block scalars to their last byt
   CHECK(At(r, KeySpan(root, "h")) == "15:1-15:2");
 }
 
+TEST_CASE("ReadYaml ends a block scalar at its mapping's next key, however compact", "[yaml]") {
+  const std::string text =
+      "params:\n"                  // 1
+      "- help_text: |-\n"          // 2
+      "    Name of the resource\n"  // 3
+      "    in the format\n"        // 4
+      "  is_positional: true\n"    // 5
+      "- |\n"                      // 6
+      " x\n";                      // 7
+  ReadResult r = ReadYamlText(text);
+  REQUIRE(r.ok);
+  JsonValue params = r.doc.root().Find("params");
+  CHECK(Render(params) ==
+        "[{\"help_text\": \"Name of the resource\nin the format\", \"is_positional\": true}, "
+        "\"x\n\"]");
+  JsonValue first = params.element(0);
+  CHECK(At(r, first.Find("help_text").span()) == "2:14-4:18");
+  CHECK(At(r, KeySpan(first, "is_positional")) == "5:3-5:16");
+  CHECK(At(r, first.Find("is_positional").span()) == "5:18-5:22");
+  CHECK(At(r, first.span()) == "2:3-5:22");
+  CHECK(At(r, params.element(1).span()) == "6:3-7:3");
+  CHECK(At(r, params.span()) == "2:1-7:3");
+}
+
 TEST_CASE("ReadYaml skips a byte-order mark and counts CRLF line ends", "[yaml]") {
   ReadResult r = ReadYamlText("\xEF\xBB\xBF" "a: 1\r\nb: [x,\r\n  'y']\r\n");
   REQUIRE(r.ok);
