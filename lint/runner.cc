@@ -208,44 +208,87 @@ void LintBuffer(SourceId id, const LintOptions& options, SourceManager& sources,
       // The document is AWS's, not the user's: its own findings are not
       // theirs to fix, but what it grants the entity that attaches it is.
       // One finding per check, at each line that attaches it.
+      // The findings depend on the entity only through its type, its
+      // credentials and its name; the checks run once per (type, access
+      // key, password) against a stand-in entity and the name is put in
+      // afterwards, so a policy attached to 40,000 users is analysed once.
+      struct Cached {
+        EntityType type;
+        Tristate access_key, password;
+        std::vector<Diagnostic> findings;  // reach findings, name placeholder
+      };
+      std::vector<Cached> cache;
+      static constexpr std::string_view kStandIn = "iamlint-entity-stand-in";
+      const std::string quoted_stand_in = Quote(kStandIn);
       for (uint32_t e : found.attached) {
         if (e >= inventory.entities.size()) continue;
         const Entity& entity = inventory.entities[e];
-        CheckContext context = base;
-        context.source = found.root.span().source;
-        SetAttachment(inventory, {e}, &context);
-        DiagnosticSink sink;
-        std::optional<PolicyDocument> policy =
-            CheckDocument(sources, found.root, build, context, options, sink);
-        Span at = ReferenceSpan(entity, k, found.anchor);
-        std::vector<std::string> seen;
-        DiagnosticSink rehomed;
-        std::vector<Diagnostic> all = sink.Take();
-        // Full admin says it all: the other risk findings of the same
-        // document (secrets, compute, escalation...) are implied by it.
-        const bool full_admin = std::any_of(all.begin(), all.end(), [](const Diagnostic& d) {
-          return d.code == "full-admin";
+        auto hit = std::find_if(cache.begin(), cache.end(), [&](const Cached& c) {
+          return c.type == entity.type && c.access_key == entity.access_key &&
+                 c.password == entity.password;
         });
-        for (const Diagnostic& d : all) {
-          if (!IsReachCheck(d.code)) continue;
-          if (full_admin && d.code != "full-admin" && d.code.rfind("user-", 0) != 0) continue;
-          if (std::find(seen.begin(), seen.end(), d.code) != seen.end()) continue;
-          seen.push_back(d.code);
-          size_t more = static_cast<size_t>(
-              std::count_if(all.begin(), all.end(),
-                            [&](const Diagnostic& o) { return o.code == d.code; })) - 1;
-          Diagnostic r;
-          r.code = d.code;
-          r.severity = d.severity;
-          r.span = at;
-          r.message = "AWS managed policy " + Quote(found.name) + ": " + d.message;
-          r.notes = d.notes;
-          if (more > 0) {
-            r.notes.push_back(std::to_string(more) + " more " + (more == 1 ? "finding" : "findings") +
-                              " of this check in the policy");
+        if (hit == cache.end()) {
+          Entity stand_in;
+          stand_in.type = entity.type;
+          stand_in.name = std::string(kStandIn);
+          stand_in.access_key = entity.access_key;
+          stand_in.password = entity.password;
+          stand_in.mfa = entity.mfa;
+          CheckContext context = base;
+          context.source = found.root.span().source;
+          context.attached_entities = {&stand_in};
+          context.attached_to = entity.type == EntityType::kUser    ? AttachedTo::kUser
+                                : entity.type == EntityType::kGroup ? AttachedTo::kGroup
+                                                                    : AttachedTo::kRole;
+          DiagnosticSink sink;
+          CheckDocument(sources, found.root, build, context, options, sink);
+          std::vector<Diagnostic> all = sink.Take();
+          // Full admin says it all: the other risk findings of the same
+          // document (secrets, compute, escalation...) are implied by it.
+          const bool full_admin = std::any_of(all.begin(), all.end(), [](const Diagnostic& d) {
+            return d.code == "full-admin";
+          });
+          Cached c{entity.type, entity.access_key, entity.password, {}};
+          std::vector<std::string> seen;
+          for (const Diagnostic& d : all) {
+            if (!IsReachCheck(d.code)) continue;
+            if (full_admin && d.code != "full-admin" && d.code.rfind("user-", 0) != 0) continue;
+            if (std::find(seen.begin(), seen.end(), d.code) != seen.end()) continue;
+            seen.push_back(d.code);
+            size_t more = static_cast<size_t>(
+                std::count_if(all.begin(), all.end(),
+                              [&](const Diagnostic& o) { return o.code == d.code; })) - 1;
+            Diagnostic r;
+            r.code = d.code;
+            r.severity = d.severity;
+            r.message = "AWS managed policy " + Quote(found.name) + ": " + d.message;
+            r.notes = d.notes;
+            if (more > 0) {
+              r.notes.push_back(std::to_string(more) + " more " +
+                                (more == 1 ? "finding" : "findings") + " of this check in the policy");
+            }
+            c.findings.push_back(std::move(r));
           }
-          r.where = entity.where.empty() ? std::string(EntityTypeName(entity.type)) + " " + entity.name
-                                         : entity.where;
+          cache.push_back(std::move(c));
+          hit = cache.end() - 1;
+        }
+        const std::string quoted_name = Quote(entity.name);
+        auto put_name = [&](std::string text) {
+          for (size_t at = text.find(quoted_stand_in); at != std::string::npos;
+               at = text.find(quoted_stand_in, at + quoted_name.size())) {
+            text.replace(at, quoted_stand_in.size(), quoted_name);
+          }
+          return text;
+        };
+        DiagnosticSink rehomed;
+        for (const Diagnostic& d : hit->findings) {
+          Diagnostic r = d;
+          r.span = ReferenceSpan(entity, k, found.anchor);
+          r.message = put_name(r.message);
+          for (std::string& note : r.notes) note = put_name(note);
+          r.where = entity.where.empty()
+                        ? std::string(EntityTypeName(entity.type)) + " " + entity.name
+                        : entity.where;
           rehomed.Add(std::move(r));
         }
         ApplyOptions(options, name, nullptr, rehomed, result, &findings);
@@ -286,6 +329,14 @@ void LintBuffer(SourceId id, const LintOptions& options, SourceManager& sources,
            a.span.end == b.span.end && a.message == b.message && a.where == b.where;
   };
   kept.erase(std::unique(kept.begin(), kept.end(), same), kept.end());
+  // At most DiagnosticSink::kDefaultCap findings per file are kept (a
+  // snapshot of 40,000 users can have a million); the rest still count.
+  if (kept.size() > DiagnosticSink::kDefaultCap) {
+    for (size_t i = DiagnosticSink::kDefaultCap; i < kept.size(); ++i) {
+      ++findings.dropped[static_cast<size_t>(kept[i].severity)];
+    }
+    kept.resize(DiagnosticSink::kDefaultCap);
+  }
 
   result->files.push_back(std::move(file));
   for (const Diagnostic& d : kept) {
