@@ -273,12 +273,20 @@ GatheredPolicies GatherPrincipalPolicies(ReachPolicyCache& cache, uint32_t entit
     narrowed->kind = e.document->kind;
     narrowed->version = e.document->version;
     narrowed->statement_span = e.document->statement_span;
+    // Statements that do not name the entity are kept (StatementLoc indexes
+    // are positions) with no action, so they match nothing.
+    bool any = false;
     for (const Statement& s : e.document->statements) {
-      if (!s.principal || !s.effect) continue;
-      const bool allow = s.effect->value == Effect::kAllow;
-      if (NamesEntity(*s.principal, entity, allow)) narrowed->statements.push_back(s);
+      narrowed->statements.push_back(s);
+      const bool allow = s.effect && s.effect->value == Effect::kAllow;
+      if (s.principal && s.effect && NamesEntity(*s.principal, entity, allow)) {
+        any = true;
+      } else if (narrowed->statements.back().action) {
+        narrowed->statements.back().action->negated = false;
+        narrowed->statements.back().action->values.clear();
+      }
     }
-    if (narrowed->statements.empty()) continue;
+    if (!any) continue;
     GatheredPolicy g;
     g.document = narrowed.get();
     g.role = PolicyRole::kGrant;
@@ -541,14 +549,12 @@ std::vector<RoleAlternative> WorkloadRoles(ReachPolicyCache& cache, uint32_t rol
 
 namespace {
 
-std::vector<ServiceId> ReachedServices(const PrincipalReach& reach) {
-  std::vector<ServiceId> out;
+// The (service, access level) pairs reached, as service * 8 + level, ascending.
+std::vector<uint64_t> ReachedCells(const PrincipalReach& reach) {
+  std::vector<uint64_t> out;
   for (const ServiceReach& s : reach.services) {
-    for (const ReachCell& c : s.cells) {
-      if (c.reached() > 0) {
-        out.push_back(s.service);
-        break;
-      }
+    for (size_t l = 0; l < kAccessLevelCount; ++l) {
+      if (s.cells[l].reached() > 0) out.push_back(uint64_t{s.service} * 8 + l);
     }
   }
   return out;
@@ -594,7 +600,7 @@ std::vector<RankedPrincipal> RankPrincipals(const Catalog& catalog, ReachPolicyC
   };
 
   std::vector<RankedPrincipal> ranked;
-  std::vector<std::pair<RoleAlternative, std::vector<ServiceId>>> candidates;
+  std::vector<std::pair<RoleAlternative, std::vector<uint64_t>>> candidates;
   for (uint32_t e = 0; e < inventory.entities.size(); ++e) {
     const Entity& entity = inventory.entities[e];
     if (entity.type == EntityType::kGroup) continue;
@@ -608,7 +614,7 @@ std::vector<RankedPrincipal> RankPrincipals(const Catalog& catalog, ReachPolicyC
     p.active_key = entity.type == EntityType::kUser && entity.access_key == Tristate::kYes;
     p.reach = analyze(e);
     if (!workload.empty()) {
-      std::vector<ServiceId> services = ReachedServices(p.reach);
+      std::vector<uint64_t> services = ReachedCells(p.reach);
       if (!services.empty()) candidates.emplace_back(workload.front(), std::move(services));
     }
     if (entity.type == EntityType::kRole && !options.roles) continue;
@@ -618,7 +624,7 @@ std::vector<RankedPrincipal> RankPrincipals(const Catalog& catalog, ReachPolicyC
   // The role-based alternative of each user.
   for (RankedPrincipal& p : ranked) {
     if (inventory.entities[p.entity].type != EntityType::kUser) continue;
-    std::vector<ServiceId> mine = ReachedServices(p.reach);
+    std::vector<uint64_t> mine = ReachedCells(p.reach);
     if (mine.empty()) continue;
     const RoleAlternative* best = nullptr;
     uint32_t best_shared = 0, best_extra = 0;

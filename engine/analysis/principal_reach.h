@@ -259,16 +259,19 @@ struct RoleAlternative {
   uint32_t role = kNoIndex;  // index into Inventory::entities
   RoleTrust trust = RoleTrust::kService;
   std::string trusted;       // "ec2.amazonaws.com", "token.actions.githubusercontent.com", ...
-  uint32_t shared_services = 0;  // services the user reaches that the role reaches too
-  uint32_t user_services = 0;    // services the user reaches
+  // Ranking: (service, access level) pairs the user reaches that the role
+  // reaches too, and all those the user reaches.
+  uint32_t shared_services = 0;
+  uint32_t user_services = 0;
 };
 
 struct RankedPrincipal {
   uint32_t entity = kNoIndex;
   bool active_key = false;   // Entity::access_key == kYes
   PrincipalReach reach;      // keep_actions false
-  // Users: the best workload role of the account (most services of the
-  // user's reach in common, then fewest extra services, then name); empty
+  // Users: the best workload role of the account (most (service, access
+  // level) pairs of the user's reach in common, then fewest extra pairs,
+  // then name); empty
   // when no role can be assumed without a key or none shares a service.
   std::optional<RoleAlternative> alternative;
 };

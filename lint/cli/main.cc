@@ -12,8 +12,11 @@
 
 #include "CLI/CLI.hpp"
 #include "engine/base/suggest.h"
+#include "lint/cli/cmd_access.h"
+#include "lint/cli/cmd_can.h"
 #include "lint/cli/cmd_catalog.h"
 #include "lint/cli/cmd_checks.h"
+#include "lint/cli/cmd_exercise.h"
 #include "lint/cli/cmd_expand.h"
 #include "lint/cli/cmd_lint.h"
 #include "lint/cli/cmd_simulate.h"
@@ -36,7 +39,8 @@ constexpr const char* kDescription =
     "Exit codes: 0 clean, 1 findings at or above --fail-on (or a failed expect),\n"
     "2 usage error or unreadable input.";
 
-const std::vector<std::string> kSubcommands = {"lint", "simulate", "expand", "catalog", "checks"};
+const std::vector<std::string> kSubcommands = {"lint",    "simulate", "access", "can",
+                                               "expand",  "catalog",  "checks", "exercise"};
 
 // `iamlint PATH...` means `iamlint lint PATH...`.
 std::vector<std::string> WithDefaultSubcommand(int argc, char** argv) {
@@ -195,6 +199,75 @@ int main(int argc, char** argv) {
   catalog->add_option("--catalog", catalog_options.catalog_file,
                       "Catalog file to use instead of the built-in one");
 
+  // `--scp A --scp B`: each occurrence takes one value, so a repeated
+  // option never swallows the PRINCIPAL that follows it.
+  auto account_options = [](CLI::App* sub, iamlint::cli::AccountInputOptions& in) {
+    sub->add_option("--account", in.account,
+                    "Account snapshot (aws iam get-account-authorization-details), CloudFormation "
+                    "template or Terraform plan")
+        ->required();
+    sub->add_option("--credentials", in.credentials, "IAM credential report (CSV): which users have an active access key");
+    sub->add_option("--scp", in.scps, "SCP file, one organization level each, root first (repeatable)")
+        ->allow_extra_args(false);
+    sub->add_option("--resource-policy", in.resource_policies,
+                    "Resource-based policy whose statements name the principal (repeatable)")
+        ->allow_extra_args(false);
+    sub->add_option("--context", in.context,
+                    "Request context key=value, overriding the leaked-key defaults (repeatable; a "
+                    "repeated key makes a list)")
+        ->allow_extra_args(false);
+    sub->add_option("--max-input-size", in.max_input_bytes, "Refuse inputs larger than this many bytes")
+        ->capture_default_str();
+  };
+
+  iamlint::cli::AccessCommandOptions access_options;
+  CLI::App* access = app.add_subcommand(
+      "access",
+      "What a user or role can do, and what a leaked access key of a user can do\n"
+      "\n"
+      "Examples:\n"
+      "  iamlint access --account samples/accounts/story.json alice\n"
+      "  iamlint access --account samples/accounts/story.json --service s3 --level read bob\n"
+      "  iamlint access --account samples/accounts/story.json \\\n"
+      "      --credentials samples/accounts/story-credentials.csv --all --roles\n"
+      "\n"
+      "Users are analysed as a leaked access key would be used: no MFA, not via an AWS\n"
+      "service, any source IP (--context overrides); roles with nothing known.\n"
+      "Exit codes: 0 report written, 2 usage error, unreadable input or unknown principal.");
+  access->add_option("principal", access_options.principal, "User or role name or ARN");
+  account_options(access, access_options.input);
+  access->add_flag("--all", access_options.all, "Rank every user by reach (active access keys first)");
+  access->add_flag("--roles", access_options.roles, "With --all: rank roles too");
+  access->add_option("--service", access_options.service, "Only this service (prefix, e.g. s3)");
+  access->add_option("--level", access_options.level,
+                     "Only this access level (list, read, write, permissions-management, tagging)");
+  access->add_option("--format", access_options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+
+  iamlint::cli::CanCommandOptions can_options;
+  CLI::App* can = app.add_subcommand(
+      "can",
+      "Can this user or role (a leaked key of this user) do ACTION on RESOURCE? allow / deny / conditional\n"
+      "\n"
+      "Examples:\n"
+      "  iamlint can --account samples/accounts/story.json alice s3:GetObject\n"
+      "  iamlint can --account samples/accounts/story.json bob s3:GetObject \\\n"
+      "      arn:aws:s3:::payroll-bucket/2026.csv\n"
+      "\n"
+      "Exit codes: 0 allow, 1 deny or conditional, 2 usage error, unreadable input,\n"
+      "unknown principal or action.");
+  can->add_option("principal", can_options.principal, "User or role name or ARN")->required();
+  can->add_option("action", can_options.action, "One action, e.g. s3:GetObject")->required();
+  can->add_option("resource", can_options.resource, "Resource ARN (default: any resource)");
+  account_options(can, can_options.input);
+  can->add_option("--format", can_options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+
+  iamlint::cli::ExerciseCommandOptions exercise_options;
+  CLI::App* exercise = iamlint::cli::AddExerciseCommand(app, exercise_options);
+
   // Each subcommand's text is "summary\n\nexamples...": the summary is
   // what `iamlint --help` lists, the rest closes the subcommand's own help.
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
@@ -239,6 +312,15 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand(catalog)) {
     return iamlint::cli::ToInt(iamlint::cli::RunCatalogCommand(catalog_options, std::cout, std::cerr));
+  }
+  if (app.got_subcommand(access)) {
+    return iamlint::cli::ToInt(iamlint::cli::RunAccessCommand(access_options, std::cout, std::cerr));
+  }
+  if (app.got_subcommand(can)) {
+    return iamlint::cli::ToInt(iamlint::cli::RunCanCommand(can_options, std::cout, std::cerr));
+  }
+  if (app.got_subcommand(exercise)) {
+    return iamlint::cli::ToInt(iamlint::cli::RunExerciseCommand(exercise_options, std::cout, std::cerr));
   }
   if (app.got_subcommand(simulate)) {
     return iamlint::cli::ToInt(iamlint::cli::RunSimulateCommand(sim, std::cout, std::cerr));
