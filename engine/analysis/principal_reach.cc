@@ -392,6 +392,7 @@ PrincipalReach AnalyzeReach(const Catalog& catalog, const GatheredPolicies& gath
   // Summaries.
   uint32_t always_all = 0;
   for (const ActionReach& a : actions) {
+    if (a.reach == Reach::kNever) continue;
     const ServiceId service = catalog.action_service(a.action);
     if (out.services.empty() || out.services.back().service != service) {
       ServiceReach s;
@@ -405,7 +406,7 @@ PrincipalReach AnalyzeReach(const Catalog& catalog, const GatheredPolicies& gath
     const AccessLevel level = catalog.access_level(a.action);
     ReachCell& cell = out.services.back().cells[static_cast<size_t>(level)];
     switch (a.reach) {
-      case Reach::kNever: break;
+      case Reach::kNever: break;  // skipped above
       case Reach::kNotByKey:
         ++cell.not_by_key;
         ++out.not_by_key;

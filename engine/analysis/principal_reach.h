@@ -227,7 +227,7 @@ struct PrincipalReach {
   // Every action some Allow matches, ascending ids (kNever ones included
   // when a Deny or gate cuts them). Empty when !keep_actions.
   std::vector<ActionReach> actions;
-  // Services with at least one matched action, ascending ids.
+  // Services with at least one action not kNever, ascending ids.
   std::vector<ServiceReach> services;
   // Verdicts, by category (RiskCategory order), then in risk-table order.
   // kNotByKey verdicts are listed too (a grant needing MFA: "not reachable
