@@ -636,6 +636,20 @@ constexpr ResourcePolicyAttribute kResourcePolicies[] = {
     {"aws_ecr_repository_policy", "policy", false},
     {"aws_secretsmanager_secret_policy", "policy", false},
     {"aws_secretsmanager_secret", "policy", true},
+    // Other resource-based policies held as JSON strings.
+    {"aws_kms_key_policy", "policy", false},
+    {"aws_ecr_registry_policy", "policy", false},
+    {"aws_s3_access_point", "policy", true},
+    {"aws_elasticsearch_domain_policy", "access_policies", false},
+    {"aws_elasticsearch_domain", "access_policies", true},
+    {"aws_opensearch_domain_policy", "access_policies", false},
+    {"aws_opensearch_domain", "access_policies", true},
+    {"aws_cloudwatch_log_resource_policy", "policy_document", false},
+    {"aws_glacier_vault", "access_policy", true},
+    {"aws_efs_file_system_policy", "policy", false},
+    {"aws_backup_vault_policy", "policy", false},
+    {"aws_api_gateway_rest_api_policy", "policy", false},
+    {"aws_api_gateway_rest_api", "policy", true},
 };
 
 void TerraformReader::ReadDocuments(const Resource& r) {

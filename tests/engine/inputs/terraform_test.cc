@@ -445,6 +445,39 @@ TEST_CASE("terraform: resources in several sections are read once", "[terraform]
         testing::PositionOf(r.text, "\"{\\\"Statement\\\":[]}\""));
 }
 
+TEST_CASE("terraform: an unknown policy is read from its known policy document",
+          "[terraform]") {
+  // The role policy's `policy` is unknown in the plan; its configuration
+  // references a data source whose `json` prior_state knows. The data
+  // source itself is not a policy of its own.
+  std::string plan = R"({
+  "format_version": "1.1",
+  "planned_values": {"root_module": {"child_modules": [{"address": "module.svc", "resources": [
+    {"address": "module.svc.aws_iam_role_policy.rp", "mode": "managed", "type": "aws_iam_role_policy", "name": "rp", "values": {"name": "svc", "role": "svc-role"}},
+    {"address": "module.svc.aws_elasticsearch_domain_policy.es", "mode": "managed", "type": "aws_elasticsearch_domain_policy", "name": "es", "values": {"domain_name": "logs", "access_policies": "{\"Statement\":[]}"}}
+  ]}]}},
+  "resource_changes": [
+    {"address": "module.svc.aws_iam_role_policy.rp", "module_address": "module.svc", "mode": "managed", "type": "aws_iam_role_policy", "name": "rp", "change": {"actions": ["create"], "after": {"name": "svc", "role": "svc-role"}, "after_unknown": {"id": true, "policy": true}}}
+  ],
+  "prior_state": {"values": {"root_module": {"child_modules": [{"address": "module.svc", "resources": [
+    {"address": "module.svc.data.aws_iam_policy_document.d", "mode": "data", "type": "aws_iam_policy_document", "name": "d", "values": {"json": "{\"Statement\":[{\"Effect\":\"Allow\"}]}"}}
+  ]}]}}},
+  "configuration": {"root_module": {"module_calls": {"svc": {"module": {"resources": [
+    {"address": "aws_iam_role_policy.rp", "expressions": {"policy": {"references": ["data.aws_iam_policy_document.d.json", "data.aws_iam_policy_document.d"]}}}
+  ]}}}}}
+})";
+  TfResult r = ReadPlanText(plan);
+  CHECK(r.lines() == Lines{});
+  CHECK(PolicyLines(r.inventory) == Lines{
+      "module.svc.aws_iam_role_policy.rp.policy | identity | svc | attached: svc-role",
+      "module.svc.aws_elasticsearch_domain_policy.es.access_policies | resource "
+      "| module.svc.aws_elasticsearch_domain_policy.es | attached: "
+      "| aws_elasticsearch_domain_policy",
+  });
+  const FoundPolicy& p = r.policy("module.svc.aws_iam_role_policy.rp.policy");
+  CHECK(r.Where(p.root.span()) == testing::PositionOf(r.text, "{\\\"Statement\\\":[{\\\"Effect"));
+}
+
 TEST_CASE("terraform: LooksLikeTerraform", "[terraform]") {
   auto looks = [](const std::string& text) {
     testing::ReadResult r = testing::ReadJsonText(text);

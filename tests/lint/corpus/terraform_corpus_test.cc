@@ -59,6 +59,10 @@ TEST_CASE("corpus: every terraform plan is read", "[.corpus][corpus]") {
   size_t built = 0;
   size_t entities = 0;
   size_t diagnostics = 0;
+  size_t unattached_identity = 0;  // identity policies attached to no entity
+  size_t managed_refs = 0;
+  size_t managed_refs_in_file = 0;  // resolved to a policy of the same file
+  size_t access_keys = 0;
   std::map<std::string, size_t> by_kind;
   std::map<std::string, size_t> by_code;
   std::vector<std::string> not_terraform;
@@ -85,6 +89,13 @@ TEST_CASE("corpus: every terraform plan is read", "[.corpus][corpus]") {
     CHECK(inventory.format == InputFormat::kTerraform);
     policies += inventory.policies.size();
     entities += inventory.entities.size();
+    for (const Entity& e : inventory.entities) {
+      managed_refs += e.managed_policies.size();
+      for (const ManagedPolicyRef& ref : e.managed_policies) {
+        if (ref.policy != kNoIndex) ++managed_refs_in_file;
+      }
+      if (e.access_key == Tristate::kYes) ++access_keys;
+    }
     for (const FoundPolicy& p : inventory.policies) {
       by_kind[p.kind ? std::string(PolicyKindName(*p.kind)) : "-"]++;
       CHECK(sources.Origin(p.root.span().source) == id);
@@ -93,6 +104,10 @@ TEST_CASE("corpus: every terraform plan is read", "[.corpus][corpus]") {
       PolicyBuildOptions options;
       options.kind = p.kind;
       if (BuildPolicy(sources, p.root, options, build_sink)) ++built;
+      if (p.kind == PolicyKind::kIdentity && p.attached.empty()) {
+        ++unattached_identity;
+        std::cout << "  " << name << ": attached to nothing: " << p.where << "\n";
+      }
     }
     diagnostics += sink.total();
     for (const Diagnostic& d : sink.diagnostics()) {
@@ -106,6 +121,10 @@ TEST_CASE("corpus: every terraform plan is read", "[.corpus][corpus]") {
   std::cout << "terraform corpus: " << files.size() << " files, " << read << " read, "
             << terraform << " terraform, " << policies << " policies (" << built << " built), "
             << entities << " entities, " << diagnostics << " diagnostics, " << ms << " ms\n";
+  std::cout << "  " << managed_refs << " managed policy references (" << managed_refs_in_file
+            << " to a policy in the same file), " << unattached_identity
+            << " identity policies attached to nothing, " << access_keys
+            << " users with an access key\n";
   std::cout << "  policies by kind:";
   for (const auto& [kind, n] : by_kind) std::cout << " " << kind << "=" << n;
   std::cout << "\n  diagnostics by code:";
