@@ -269,23 +269,38 @@ GeneratedPolicy GeneratePolicy(const Catalog& catalog, const std::vector<NeededR
             std::vector<std::string>(resources.begin(), resources.end())};
     groups[key].push_back(catalog.FullName(action));
   }
-  // Sids: per service, the class only when it has several; a number when
-  // a class has several statements.
-  std::map<std::string, std::set<Class>> classes;
-  std::map<std::pair<std::string, Class>, size_t> counts;
+  // Sids: the service; its class when the service has several statements;
+  // the resource type ("Bucket", "Object"; "All" for `*`) when the class
+  // has several; a number when that is still not unique.
+  std::map<std::string, size_t> per_service;
+  std::map<std::pair<std::string, Class>, size_t> per_class;
   for (const auto& [key, actions] : groups) {
-    classes[std::get<0>(key)].insert(std::get<1>(key));
+    ++per_service[std::get<0>(key)];
+    ++per_class[{std::get<0>(key), std::get<1>(key)}];
   }
+  std::set<std::string> used;
   for (auto& [key, actions] : groups) {
     const std::string& service = std::get<0>(key);
-    size_t n = ++counts[{service, std::get<1>(key)}];
+    const std::vector<std::string>& resources = std::get<2>(key);
     GeneratedStatement s;
     s.sid = CamelService(service);
-    if (classes[service].size() > 1) s.sid += ClassName(std::get<1>(key));
-    if (n > 1) s.sid += std::to_string(n);
+    if (per_service[service] > 1) s.sid += ClassName(std::get<1>(key));
+    if (per_class[{service, std::get<1>(key)}] > 1) {
+      std::string type = "All";
+      if (resources[0] != "*") {
+        std::optional<ActionId> first = catalog.FindAction(actions[0]);
+        std::vector<ResourceTypeId> types =
+            first ? catalog.ClassifyArnFor(*first, resources[0]) : std::vector<ResourceTypeId>{};
+        type = types.empty() ? "" : CamelService(catalog.resource_type_name(types[0]));
+      }
+      s.sid += type;
+    }
+    std::string base = s.sid;
+    for (size_t n = 2; used.count(s.sid) > 0; ++n) s.sid = base + std::to_string(n);
+    used.insert(s.sid);
     s.actions = actions;
     std::sort(s.actions.begin(), s.actions.end());
-    s.resources = std::get<2>(key);
+    s.resources = resources;
     policy.statements.push_back(std::move(s));
   }
   return policy;

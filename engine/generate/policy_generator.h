@@ -15,8 +15,10 @@
 //      longest common prefix + `*` (0: never collapse); actions with the same
 //      resources and the same service and access class share a statement.
 //      Statement ids are the service in CamelCase, plus the class (Read,
-//      Write, Permissions) when the service has several, plus a number when
-//      a class needs several statements: S3Read, S3Read2, S3Write, Ec2.
+//      Write, Permissions) when the service has several statements, plus
+//      the resource type (Bucket, Object; All for `*`) when the class has
+//      several, plus a number if still not unique: Ec2, S3Read, S3Write,
+//      S3ReadBucket, S3ReadObject.
 //      Literal `$`, `*` and `?` of recorded ARNs are written `${$}`, `${*}`,
 //      `${?}`, so a recorded name never becomes a wildcard. Output order is
 //      stable: services, classes, then resource lists, all sorted.

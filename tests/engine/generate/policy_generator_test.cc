@@ -105,18 +105,18 @@ TEST_CASE("generate: statements grouped by service and class, with readable Sids
   CHECK(Outline(p) == std::vector<std::string>{
       "Dynamodb: dynamodb:GetItem | arn:aws:dynamodb:us-east-1:444455556666:table/orders",
       "Ec2Read: ec2:DescribeInstances | *",
-      "Ec2Write: ec2:StopInstances | arn:aws:ec2:us-east-1:444455556666:instance/i-0bbb2222",
-      "Ec2Write2: ec2:RunInstances | arn:aws:ec2:us-east-1:444455556666:instance/i-0bbb2222 "
+      "Ec2WriteInstance: ec2:StopInstances | arn:aws:ec2:us-east-1:444455556666:instance/i-0bbb2222",
+      "Ec2WriteInstance2: ec2:RunInstances | arn:aws:ec2:us-east-1:444455556666:instance/i-0bbb2222 "
       "arn:aws:ec2:us-east-1::image/ami-0abc1234",
-      "IamRead: iam:ListUsers | *",
-      "IamRead2: iam:GetUser | arn:aws:iam::444455556666:user/dave",
+      "IamReadAll: iam:ListUsers | *",
+      "IamReadUser: iam:GetUser | arn:aws:iam::444455556666:user/dave",
       "IamWrite: iam:PassRole | arn:aws:iam::444455556666:role/*",
       "Kms: kms:Decrypt | arn:aws:kms:us-east-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab",
       "LambdaRead: lambda:GetFunction | arn:aws:lambda:us-east-1:444455556666:function:thumbnailer",
       "LambdaWrite: lambda:InvokeFunction | arn:aws:lambda:us-east-1:444455556666:function:thumbnailer",
       "S3Read: s3:GetObject | arn:aws:s3:::src-bucket/data/a.txt arn:aws:s3:::src-bucket/data/secret.txt",
-      "S3Write: s3:PutObject | arn:aws:s3:::dst-bucket/copies/a.txt",
-      "S3Write2: s3:DeleteObject | arn:aws:s3:::tmp-bucket/x/1 arn:aws:s3:::tmp-bucket/x/2",
+      "S3WriteObject: s3:PutObject | arn:aws:s3:::dst-bucket/copies/a.txt",
+      "S3WriteObject2: s3:DeleteObject | arn:aws:s3:::tmp-bucket/x/1 arn:aws:s3:::tmp-bucket/x/2",
       "StsRead: sts:GetCallerIdentity | *",
       "StsWrite: sts:AssumeRole | arn:aws:iam::444455556666:role/deployer",
   });
@@ -194,13 +194,13 @@ TEST_CASE("generate: the policy text is pretty-printed in a stable order", "[gen
         "  \"Version\": \"2012-10-17\",\n"
         "  \"Statement\": [\n"
         "    {\n"
-        "      \"Sid\": \"S3\",\n"
+        "      \"Sid\": \"S3ReadAll\",\n"
         "      \"Effect\": \"Allow\",\n"
         "      \"Action\": \"s3:ListAllMyBuckets\",\n"
         "      \"Resource\": \"*\"\n"
         "    },\n"
         "    {\n"
-        "      \"Sid\": \"S32\",\n"
+        "      \"Sid\": \"S3ReadObject\",\n"
         "      \"Effect\": \"Allow\",\n"
         "      \"Action\": \"s3:GetObject\",\n"
         "      \"Resource\": [\n"
