@@ -15,6 +15,7 @@
 #include "lint/input_files.h"
 #include "lint/report/reporter.h"
 #include "lint/report/snippet.h"
+#include "lint/runner.h"
 
 namespace iamlint::cli {
 
@@ -53,6 +54,7 @@ std::optional<exercise::Exercise> Load(const std::string& path, const ExerciseCo
   auto ex = exercise::ReadExercise(sources, id, Catalog::BuiltIn(), sink, json);
   if (!ex) {
     std::vector<Diagnostic> problems = sink.Take();
+    lint::SortDiagnostics(sources, &problems);
     auto reporter = lint::MakeTextReporter(err);
     for (const Diagnostic& d : problems) reporter->Report(sources, d);
     err << "iamlint: "

@@ -361,7 +361,8 @@ std::string RenderText(const CheckResult& result, const SourceManager& sources, 
     std::string head = std::string(r.pass ? msg.pass : msg.fail);
     // Pad the verdict to a fixed display width (CJK text is two columns).
     size_t width = lang == Lang::kJa ? 2 * (head.size() / 3) : head.size();
-    head.append(width < 6 ? 6 - width : 1, ' ');
+    size_t column = lang == Lang::kJa ? 8 : 6;
+    head.append(width < column ? column - width : 1, ' ');
     head += std::string(req.must_allow ? msg.must_allow : msg.must_deny) + " " + req.id + ": " +
             RequestText(req, lang);
     line("  ", head);
@@ -385,8 +386,8 @@ std::string RenderText(const CheckResult& result, const SourceManager& sources, 
         rest_actions += sc.total;
         continue;
       }
-      line("    ", sc.service + ": " + std::to_string(sc.total) + " (" + LevelCounts(sc, lang) +
-                       ")");
+      line("    ", Format(msg.service_row,
+                        {sc.service, std::to_string(sc.total), LevelCounts(sc, lang)}));
     }
     if (shown < result.over.services.size()) {
       line("    ", Format(msg.more_services, {std::to_string(result.over.services.size() - shown),

@@ -42,13 +42,14 @@ constexpr Messages kEnglish = {
     .no_exercise = "no exercise `{}` in {}",
     .malformed = "{}: the exercise is malformed ({} problems)",
     .list_separator = ", ",
+    .service_row = "{}: {} ({})",
 };
 
 constexpr Messages kJapanese = {
     .exercise = "演習 {}: {}",
     .task = "課題: {}",
     .policy = "ポリシー: {}（{}ポリシー）",
-    .requirements = "要件: {} 件中 {} 件に合格しました",
+    .requirements = "要件: {1} 件中 {0} 件に合格しました",
     .pass = "合格",
     .fail = "不合格",
     .must_allow = "許可すべき",
@@ -56,12 +57,12 @@ constexpr Messages kJapanese = {
     .request = "{1} に対する {0}",
     .statement = "{1} のステートメント `{0}`",
     .given_statement = "既存ポリシー {1} のステートメント `{0}`",
-    .allowed_by = "{}で許可されます",
-    .denied_by = "{}で拒否されます",
-    .allowed_must_deny = "{}で許可されますが、拒否されなければなりません",
+    .allowed_by = "{} で許可されます",
+    .denied_by = "{} で拒否されます",
+    .allowed_must_deny = "{} で許可されますが、拒否されなければなりません",
     .not_allowed = "許可されません: 許可するステートメントがありません",
     .denied_no_allow = "拒否されます: 許可するステートメントがありません",
-    .does_not_apply = "{}は適用されません（{}: {}）",
+    .does_not_apply = "{} は適用されません（{}: {}）",
     .policy_unreadable = "評価していません: ポリシーを読み取れませんでした",
     .over_none = "過剰な許可: ありません（課題に必要な範囲を超えるアクションは許可されていません）",
     .over_count = "過剰な許可: 課題に必要な {1} 個のほかに {0} 個のアクションを許可しています",
@@ -82,6 +83,7 @@ constexpr Messages kJapanese = {
     .no_exercise = "演習 `{}` が {} に見つかりません",
     .malformed = "{}: 演習ファイルに {1} 件の問題があります",
     .list_separator = "、",
+    .service_row = "{}: {}（{}）",
 };
 
 }  // namespace

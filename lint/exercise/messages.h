@@ -57,6 +57,7 @@ struct Messages {
   std::string_view no_exercise;       // "no exercise `{}` in {}"
   std::string_view malformed;         // "{}: the exercise is malformed ({} problems)"
   std::string_view list_separator;    // ", "
+  std::string_view service_row;       // "{}: {} ({})"  (service, count, per level)
 };
 
 const Messages& MessagesFor(Lang lang);
