@@ -129,9 +129,12 @@ ExitCode RunGenerateCommand(const GenerateCommandOptions& options, std::ostream&
   if (skipped > 0) err << " (" << Plural(skipped, "element", "elements") << " skipped)";
   err << ": " << needs.used << " used";
   if (probes > 0) err << ", " << probes << " expecting a deny left out";
-  if (needs.filtered_out > 0) err << ", " << needs.filtered_out << " of other principals";
+  if (needs.filtered_out > 0) {
+    err << ", " << Plural(needs.filtered_out, "of another principal", "of other principals");
+  }
   if (needs.not_api_calls > 0) {
-    err << ", " << needs.not_api_calls << " not API calls (sign-ins, service events)";
+    err << ", " << Plural(needs.not_api_calls, "not an API call", "not API calls")
+        << " (sign-ins, service events)";
   }
   if (needs.failed_skipped > 0) {
     err << ", " << needs.failed_skipped << " failed left out (--only-successful)";

@@ -18,6 +18,7 @@
 #include "lint/cli/cmd_checks.h"
 #include "lint/cli/cmd_exercise.h"
 #include "lint/cli/cmd_expand.h"
+#include "lint/cli/cmd_generate.h"
 #include "lint/cli/cmd_lint.h"
 #include "lint/cli/cmd_simulate.h"
 #include "lint/cli/exit_code.h"
@@ -40,7 +41,8 @@ constexpr const char* kDescription =
     "2 usage error or unreadable input.";
 
 const std::vector<std::string> kSubcommands = {"lint",    "simulate", "access", "can",
-                                               "expand",  "catalog",  "checks", "exercise"};
+                                               "expand",  "catalog",  "checks", "exercise",
+                                               "generate"};
 
 // `iamlint PATH...` means `iamlint lint PATH...`.
 std::vector<std::string> WithDefaultSubcommand(int argc, char** argv) {
@@ -268,6 +270,37 @@ int main(int argc, char** argv) {
   iamlint::cli::ExerciseCommandOptions exercise_options;
   CLI::App* exercise = iamlint::cli::AddExerciseCommand(app, exercise_options);
 
+  iamlint::cli::GenerateCommandOptions gen;
+  CLI::App* generate = app.add_subcommand(
+      "generate",
+      "Write the least-privilege policy for recorded requests (CloudTrail or cases), proved by simulation\n"
+      "\n"
+      "Examples:\n"
+      "  iamlint generate --from-cloudtrail --user alice samples/cloudtrail/alice-trail.json\n"
+      "  iamlint generate --from-cloudtrail --role app-role --collapse 0 trail.jsonl\n"
+      "  iamlint generate requests.jsonl\n"
+      "\n"
+      "The policy goes to stdout; what was read and the proof (every recorded request allowed,\n"
+      "how many other actions the policy allows) to stderr. Failed events count as needed unless\n"
+      "--only-successful; request cases that expect a deny are left out.\n"
+      "Exit codes: 0 policy written and proved, 1 nothing to generate from or a request not\n"
+      "allowed, 2 usage error, unreadable input or a malformed case.");
+  generate->add_option("files", gen.files,
+                       "Request case files, or CloudTrail files with --from-cloudtrail (- for stdin)");
+  generate->add_flag("--from-cloudtrail", gen.from_cloudtrail,
+                     "Read CloudTrail records: trail files, JSON Lines, arrays, single events");
+  generate->add_option("--user", gen.user, "Only events of this IAM user");
+  generate->add_option("--role", gen.role, "Only events of sessions of this role");
+  generate->add_option("--access-key", gen.access_key, "Only events signed with this access key id");
+  generate->add_flag("--only-successful", gen.only_successful, "Leave out events with an errorCode");
+  generate->add_option("--collapse", gen.collapse,
+                       "Write more than N ARNs of one kind as their common prefix + * (0: never)")
+      ->capture_default_str();
+  generate->add_option("--format", gen.format, "Output format")
+      ->check(CLI::IsMember({"json", "text"}))
+      ->capture_default_str();
+  generate->add_flag("--no-index", gen.no_index, "Prove with the reference evaluator path");
+
   // Each subcommand's text is "summary\n\nexamples...": the summary is
   // what `iamlint --help` lists, the rest closes the subcommand's own help.
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
@@ -324,6 +357,9 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand(simulate)) {
     return iamlint::cli::ToInt(iamlint::cli::RunSimulateCommand(sim, std::cout, std::cerr));
+  }
+  if (app.got_subcommand(generate)) {
+    return iamlint::cli::ToInt(iamlint::cli::RunGenerateCommand(gen, std::cout, std::cerr));
   }
   std::cerr << app.help();
   return iamlint::cli::ToInt(ExitCode::kUsage);
