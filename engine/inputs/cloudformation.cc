@@ -938,10 +938,11 @@ void Reader::Run() {
       continue;
     }
     JsonValue type = r.Find("Type");
-    if (!type.valid() || !type.is_string()) {
+    if (!type.valid()) {
       Warn(resources.key_span(i), "resource " + Quote(id) + " has no `Type`", Where(id));
       continue;
     }
+    if (!type.is_string()) continue;  // a Rain module or macro entry: not ours to read
     if (!seen.insert(id).second) continue;  // duplicate logical id: the builder's duplicate-key
     auto it = tmpl_.resources.find(id);
     if (it != tmpl_.resources.end()) order.emplace_back(id, &it->second);
