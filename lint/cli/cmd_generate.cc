@@ -8,6 +8,7 @@
 #include "engine/catalog/catalog.h"
 #include "engine/generate/cloudtrail_reader.h"
 #include "engine/generate/policy_generator.h"
+#include "engine/json/json_reader.h"
 #include "engine/source/source_manager.h"
 #include "lint/input_files.h"
 #include "lint/report/reporter.h"
@@ -93,6 +94,21 @@ ExitCode RunGenerateCommand(const GenerateCommandOptions& options, std::ostream&
       AddEvents(catalog, trails.back().events, filter, &needs);
       continue;
     }
+    // CloudTrail records given without --from-cloudtrail: say so once
+    // rather than report every line as a malformed case.
+    JsonDocument probe;
+    DiagnosticSink probe_sink;
+    if (ReadJson(sources, id, json, &probe, probe_sink) && probe.root().is_object()) {
+      JsonValue root = probe.root();
+      for (std::string_view key : {"Records", "records", "eventSource", "detail"}) {
+        if (!root.Find(key).valid()) continue;
+        err << lint::SanitizeForTerminal(sources.name(id))
+            << ": CloudTrail records, not request cases: add --from-cloudtrail\n";
+        broken = true;
+        break;
+      }
+      if (broken) continue;
+    }
     CaseReaderOptions reader_options;
     reader_options.json = json;
     DiagnosticSink policy_sink;  // the cases' policies are not used
@@ -118,8 +134,7 @@ ExitCode RunGenerateCommand(const GenerateCommandOptions& options, std::ostream&
     }
   }
   if (broken) {
-    err << "iamlint: no policy written: fix the input above"
-        << (options.from_cloudtrail ? "" : " (CloudTrail records? add --from-cloudtrail)") << "\n";
+    err << "iamlint: no policy written: fix the input above\n";
     return ExitCode::kUsage;
   }
 
