@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 #include "engine/policy/policy_builder.h"
@@ -54,10 +55,22 @@ bool NamesEntity(const PrincipalClause& principal, const Entity& entity, bool ex
   return principal.negated ? !named : named;
 }
 
-bool HasConditions(const GatheredPolicies& gathered) {
+// True when some condition names a key the leaked-key context decides
+// (MFA, service, federation keys): only then can a grant be out of a key's
+// reach while open to the user, and the second analysis is needed.
+bool HasLeakedKeyConditions(const GatheredPolicies& gathered) {
+  static const PartialContext kLeaked = PartialContext::LeakedAccessKey();
   for (const GatheredPolicy& p : gathered.policies) {
     for (const Statement& s : p.document->statements) {
-      if (!s.conditions.empty()) return true;
+      for (const ConditionEntry& c : s.conditions) {
+        const std::string key = LowerAscii(c.key.value);
+        for (const std::string& k : kLeaked.absent) {
+          if (LowerAscii(k) == key) return true;
+        }
+        for (const PartialContext::Entry& e : kLeaked.present) {
+          if (LowerAscii(e.key) == key) return true;
+        }
+      }
     }
   }
   return false;
@@ -136,10 +149,12 @@ ResolvedRisks ResolveRisks(const Catalog& catalog) {
   return r;
 }
 
-const ActionReach* FindReach(const std::vector<ActionReach>& actions, ActionId id) {
+// The index of `id` in `actions`, or actions.size().
+size_t FindReach(const std::vector<ActionReach>& actions, ActionId id) {
   auto it = std::lower_bound(actions.begin(), actions.end(), id,
                              [](const ActionReach& a, ActionId v) { return a.action < v; });
-  return it != actions.end() && it->action == id ? &*it : nullptr;
+  return it != actions.end() && it->action == id ? static_cast<size_t>(it - actions.begin())
+                                                 : actions.size();
 }
 
 }  // namespace
@@ -327,7 +342,9 @@ std::string_view ReachName(Reach reach) {
 
 namespace {
 
-ActionReach FromGrant(const ActionGrant& g) {
+// `details`: copy resources, conditions and statements too (else only the
+// action, reach and all_resources, for the summaries).
+ActionReach FromGrant(const ActionGrant& g, bool details = true) {
   ActionReach a;
   a.action = g.action;
   switch (g.level) {
@@ -338,6 +355,7 @@ ActionReach FromGrant(const ActionGrant& g) {
   }
   a.all_resources = g.level == GrantLevel::kAllResources ||
                     (g.level == GrantLevel::kConditional && g.resources.empty());
+  if (!details) return a;
   if (!a.all_resources && a.reach != Reach::kNever) a.resources = g.resources;
   a.conditions = g.conditions;
   a.decisive = g.decisive;
@@ -356,38 +374,80 @@ PrincipalReach AnalyzeReach(const Catalog& catalog, const GatheredPolicies& gath
   out.leaked_key = options.leaked_key.value_or(is_user);
 
   const std::vector<AnalyzedPolicy> analyzed = gathered.Analyzed();
+  // What the request says of its caller is known: aws:PrincipalArn (and
+  // aws:username for users), unless overridden.
+  std::vector<PartialContext::Entry> overrides;
+  if (gathered.entity < inventory.entities.size()) {
+    const Entity& e = inventory.entities[gathered.entity];
+    auto given = [&](std::string_view key) {
+      for (const PartialContext::Entry& o : options.context) {
+        if (LowerAscii(o.key) == LowerAscii(key)) return true;
+      }
+      return false;
+    };
+    if (!e.arn.empty() && !given("aws:PrincipalArn")) overrides.push_back({"aws:PrincipalArn", {e.arn}, false});
+    if (is_user && !given("aws:username")) overrides.push_back({"aws:username", {e.name}, false});
+  }
+  overrides.insert(overrides.end(), options.context.begin(), options.context.end());
   AnalysisOptions analysis;
-  analysis.context = MakeContext(out.leaked_key, options.context);
+  analysis.context = MakeContext(out.leaked_key, overrides);
   GrantSet grants = AnalyzeGrants(catalog, analyzed, analysis);
 
+  // The ActionGrant each entry comes from (in `grants` or `wider`), for
+  // the details of verdicts when actions are not kept with details.
+  const bool details = options.keep_actions;
   std::vector<ActionReach> actions;
+  std::vector<const ActionGrant*> sources;
   actions.reserve(grants.grants().size());
-  for (const ActionGrant& g : grants.grants()) actions.push_back(FromGrant(g));
+  sources.reserve(grants.grants().size());
+  for (const ActionGrant& g : grants.grants()) {
+    actions.push_back(FromGrant(g, details));
+    sources.push_back(&g);
+  }
 
   // What the user may do but a key cannot: the same analysis with the
-  // leaked-key facts unknown. Only needed when some statement has a condition.
-  if (out.leaked_key && HasConditions(gathered)) {
+  // leaked-key facts unknown. Only needed when some condition names them.
+  GrantSet wider;
+  if (out.leaked_key && HasLeakedKeyConditions(gathered)) {
     AnalysisOptions open;
-    open.context = MakeContext(false, options.context);
-    GrantSet wider = AnalyzeGrants(catalog, analyzed, open);
+    open.context = MakeContext(false, overrides);
+    wider = AnalyzeGrants(catalog, analyzed, open);
     std::vector<ActionReach> merged;
+    std::vector<const ActionGrant*> merged_sources;
     merged.reserve(std::max(actions.size(), wider.grants().size()));
+    merged_sources.reserve(merged.capacity());
     size_t i = 0;
+    auto keep = [&](size_t k) {
+      merged.push_back(std::move(actions[k]));
+      merged_sources.push_back(sources[k]);
+    };
     for (const ActionGrant& w : wider.grants()) {
-      while (i < actions.size() && actions[i].action < w.action) merged.push_back(std::move(actions[i++]));
+      while (i < actions.size() && actions[i].action < w.action) keep(i++);
       const bool have = i < actions.size() && actions[i].action == w.action;
       if (w.level != GrantLevel::kNever && (!have || actions[i].reach == Reach::kNever)) {
-        ActionReach a = FromGrant(w);
+        ActionReach a = FromGrant(w, details);
         a.reach = Reach::kNotByKey;
         merged.push_back(std::move(a));
+        merged_sources.push_back(&w);
         if (have) ++i;
       } else if (have) {
-        merged.push_back(std::move(actions[i++]));
+        keep(i++);
       }
     }
-    while (i < actions.size()) merged.push_back(std::move(actions[i++]));
+    while (i < actions.size()) keep(i++);
     actions = std::move(merged);
+    sources = std::move(merged_sources);
   }
+  // The entry of `id` with its details, or null when not granted.
+  ActionReach scratch;
+  auto detailed = [&](ActionId id) -> const ActionReach* {
+    size_t k = FindReach(actions, id);
+    if (k == actions.size() || actions[k].reach == Reach::kNever) return nullptr;
+    if (details) return &actions[k];
+    scratch = FromGrant(*sources[k], true);
+    scratch.reach = actions[k].reach;
+    return &scratch;
+  };
 
   // Summaries.
   uint32_t always_all = 0;
@@ -428,7 +488,11 @@ PrincipalReach AnalyzeReach(const Catalog& catalog, const GatheredPolicies& gath
   if (out.full_admin) out.score += 1000000;
 
   // Verdicts.
-  const ResolvedRisks risks = ResolveRisks(catalog);
+  // The built-in catalog's risk table is resolved once (thread-safe static).
+  static const ResolvedRisks kBuiltInRisks = ResolveRisks(Catalog::BuiltIn());
+  std::optional<ResolvedRisks> other;
+  if (&catalog != &Catalog::BuiltIn()) other = ResolveRisks(catalog);
+  const ResolvedRisks& risks = other ? *other : kBuiltInRisks;
   auto weight = [](Reach r) -> uint64_t {
     return r == Reach::kAlways ? 1000 : r == Reach::kConditional ? 100 : 0;
   };
@@ -449,8 +513,8 @@ PrincipalReach AnalyzeReach(const Catalog& catalog, const GatheredPolicies& gath
         v.reach = Reach::kAlways;
         bool reached = true;
         for (ActionId id : r.actions) {
-          const ActionReach* a = FindReach(actions, id);
-          if (a == nullptr || a->reach == Reach::kNever) {
+          const ActionReach* a = detailed(id);
+          if (a == nullptr) {
             reached = false;
             break;
           }
@@ -471,8 +535,8 @@ PrincipalReach AnalyzeReach(const Catalog& catalog, const GatheredPolicies& gath
     }
     for (const ResolvedRisks::Single& s : risks.singles) {
       if (s.category != category) continue;
-      const ActionReach* a = FindReach(actions, s.action);
-      if (a == nullptr || a->reach == Reach::kNever) continue;
+      const ActionReach* a = detailed(s.action);
+      if (a == nullptr) continue;
       ReachVerdict v;
       v.category = category;
       v.consequence = std::string(s.risk->consequence);
@@ -622,47 +686,62 @@ std::vector<RankedPrincipal> RankPrincipals(const Catalog& catalog, ReachPolicyC
     ranked.push_back(std::move(p));
   }
 
-  // The role-based alternative of each user.
+  // The role-based alternative of each user: candidates indexed by the
+  // (service, access level) pairs they reach; users with the same pairs
+  // (the same groups) share the answer.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> postings;
+  for (uint32_t c = 0; c < candidates.size(); ++c) {
+    for (uint64_t cell : candidates[c].second) postings[cell].push_back(c);
+  }
+  std::map<std::vector<uint64_t>, std::optional<RoleAlternative>> chosen;
+  std::vector<uint32_t> shared(candidates.size(), 0);
+  std::vector<uint32_t> touched;
   for (RankedPrincipal& p : ranked) {
     if (inventory.entities[p.entity].type != EntityType::kUser) continue;
     std::vector<uint64_t> mine = ReachedCells(p.reach);
     if (mine.empty()) continue;
-    const RoleAlternative* best = nullptr;
-    uint32_t best_shared = 0, best_extra = 0;
-    for (const auto& [alt, theirs] : candidates) {
-      uint32_t shared = 0;
-      size_t i = 0, j = 0;
-      while (i < mine.size() && j < theirs.size()) {
-        if (mine[i] == theirs[j]) {
-          ++shared;
-          ++i;
-          ++j;
-        } else if (mine[i] < theirs[j]) {
-          ++i;
-        } else {
-          ++j;
-        }
+    auto memo_it = chosen.find(mine);
+    if (memo_it != chosen.end()) {
+      p.alternative = memo_it->second;
+      continue;
+    }
+    touched.clear();
+    for (uint64_t cell : mine) {
+      auto it = postings.find(cell);
+      if (it == postings.end()) continue;
+      for (uint32_t c : it->second) {
+        if (shared[c]++ == 0) touched.push_back(c);
       }
-      if (shared == 0) continue;
-      const uint32_t extra = static_cast<uint32_t>(theirs.size()) - shared;
+    }
+    int64_t best = -1;
+    uint32_t best_shared = 0, best_extra = 0;
+    for (uint32_t c : touched) {
+      const uint32_t n = shared[c];
+      shared[c] = 0;
+      const uint32_t extra = static_cast<uint32_t>(candidates[c].second.size()) - n;
+      const RoleAlternative& alt = candidates[c].first;
       const bool better =
-          best == nullptr || shared > best_shared ||
-          (shared == best_shared &&
+          best < 0 || n > best_shared ||
+          (n == best_shared &&
            (extra < best_extra ||
             (extra == best_extra &&
-             inventory.entities[alt.role].name < inventory.entities[best->role].name)));
+             inventory.entities[alt.role].name <
+                 inventory.entities[candidates[static_cast<size_t>(best)].first.role].name)));
       if (better) {
-        best = &alt;
-        best_shared = shared;
+        best = c;
+        best_shared = n;
         best_extra = extra;
       }
     }
-    if (best != nullptr) {
-      RoleAlternative a = *best;
+    std::optional<RoleAlternative> result;
+    if (best >= 0) {
+      RoleAlternative a = candidates[static_cast<size_t>(best)].first;
       a.shared_services = best_shared;
       a.user_services = static_cast<uint32_t>(mine.size());
-      p.alternative = std::move(a);
+      result = std::move(a);
     }
+    p.alternative = result;
+    chosen.emplace(std::move(mine), std::move(result));
   }
 
   std::stable_sort(ranked.begin(), ranked.end(), [&](const RankedPrincipal& a, const RankedPrincipal& b) {

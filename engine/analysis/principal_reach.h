@@ -15,7 +15,8 @@
 // Analysis (AnalyzeReach): AnalyzeGrants (engine/analysis/effective.h) over
 // the gathered set, with PartialContext::LeakedAccessKey() for users by
 // default (no MFA, not via an AWS service, any IP), overridable with
-// explicit context keys; roles get an unknown context. The result, per
+// explicit context keys; roles get an unknown context. Both know the
+// caller: aws:PrincipalArn (the entity's ARN) and, for users, aws:username. The result, per
 // catalog action: always / conditional (with the conditions) / never, on
 // which resources; for a leaked key, the actions the user may do but a key
 // cannot (the grant needs MFA, a service, federation) are kNotByKey.

@@ -553,15 +553,15 @@ ExitCode RunOnePrincipal(const AccessCommandOptions& options, LoadedAccount& acc
   for (const ActionReach* a : actions) {
     std::string line = "  " + catalog.FullName(a->action) + " (" +
                        std::string(AccessLevelName(catalog.access_level(a->action))) + "): ";
+    const std::string scope = a->all_resources ? "on all resources" : "on " + ResourcesPhrase(a->resources);
     switch (a->reach) {
-      case Reach::kAlways: line += "allowed"; break;
-      case Reach::kConditional: line += "allowed " + ConditionsPhrase(a->conditions); break;
+      case Reach::kAlways: line += "allowed " + scope; break;
+      case Reach::kConditional: line += "allowed " + scope + ", " + ConditionsPhrase(a->conditions); break;
       case Reach::kNotByKey:
-        line += "not by a leaked key (allowed " + ConditionsPhrase(a->conditions) + ")";
+        line += "not by a leaked key (allowed " + scope + ", " + ConditionsPhrase(a->conditions) + ")";
         break;
       case Reach::kNever: break;
     }
-    line += a->all_resources ? " on all resources" : " on " + ResourcesPhrase(a->resources);
     if (!a->decisive.empty()) line += " — " + CiteStatement(account, gathered, a->decisive[0]);
     out << line << "\n";
   }
@@ -797,6 +797,29 @@ bool LoadAccount(const AccountInputOptions& options, LoadedAccount* account, std
   };
   for (size_t i = 0; i < options.scps.size(); ++i) {
     if (!load_policy(options.scps[i], PolicyKind::kScp, ReachVia::kScp, static_cast<int>(i))) return false;
+    // A level whose file has no Allow (a deny list) gets FullAWSAccess
+    // alongside, as AWS attaches it to every level by default.
+    bool allows = false;
+    for (const Statement& st : account->external.back().document->statements) {
+      allows = allows || (st.effect && st.effect->value == Effect::kAllow);
+    }
+    if (allows) continue;
+    SourceId full = account->sources.AddBuffer(
+        "FullAWSAccess",
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\","
+        "\"Resource\":\"*\"}]}");
+    PolicyReadOptions fread;
+    fread.build.kind = PolicyKind::kScp;
+    DiagnosticSink fsink;
+    std::optional<PolicyDocument> doc = ReadPolicy(account->sources, full, fread, fsink);
+    if (!doc) continue;
+    account->external_documents.push_back(std::make_unique<PolicyDocument>(std::move(*doc)));
+    ExternalPolicy e;
+    e.document = account->external_documents.back().get();
+    e.via = ReachVia::kScp;
+    e.level = static_cast<int>(i);
+    e.name = "FullAWSAccess";
+    account->external.push_back(std::move(e));
   }
   for (const std::string& p : options.resource_policies) {
     if (!load_policy(p, PolicyKind::kResource, ReachVia::kResource, 0)) return false;
@@ -882,23 +905,35 @@ std::string SubjectOf(const Entity& entity, bool leaked_key) {
 }
 
 std::string ConditionsPhrase(const std::vector<GrantCondition>& conditions) {
-  std::vector<std::string> only, unless;
-  for (const GrantCondition& c : conditions) {
-    std::string d = SanitizeForTerminal(DescribeCondition(c));
-    std::vector<std::string>& list = c.from_deny ? unless : only;
-    if (std::find(list.begin(), list.end(), d) == list.end()) list.push_back(std::move(d));
-  }
-  auto join = [](const std::vector<std::string>& parts) {
+  auto join = [](const std::vector<std::string>& parts, std::string_view last) {
     std::string out;
     for (size_t i = 0; i < parts.size(); ++i) {
-      out += i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ";
+      out += i == 0 ? "" : i + 1 == parts.size() ? std::string(last) : ", ";
       out += parts[i];
     }
     return out;
   };
+  // Allow conditions all hold ("only a and b"); a Deny's conditions must
+  // all hold for it to cut, so each Deny reads "unless a and b".
+  std::vector<std::string> only;
+  std::vector<std::pair<StatementLoc, std::vector<std::string>>> unless;
+  for (const GrantCondition& c : conditions) {
+    std::string d = SanitizeForTerminal(DescribeCondition(c));
+    if (!c.from_deny) {
+      if (std::find(only.begin(), only.end(), d) == only.end()) only.push_back(std::move(d));
+      continue;
+    }
+    if (d.starts_with("unless ")) d = d.substr(7);
+    auto it = std::find_if(unless.begin(), unless.end(), [&](const auto& u) { return u.first == c.where; });
+    if (it == unless.end()) {
+      unless.push_back({c.where, {}});
+      it = unless.end() - 1;
+    }
+    if (std::find(it->second.begin(), it->second.end(), d) == it->second.end()) it->second.push_back(std::move(d));
+  }
   std::string out;
-  if (!only.empty()) out = "only " + join(only);
-  if (!unless.empty()) out += (out.empty() ? "" : ", ") + join(unless);
+  if (!only.empty()) out = "only " + join(only, " and ");
+  for (const auto& u : unless) out += (out.empty() ? "unless " : ", unless ") + join(u.second, " and ");
   return out.empty() ? "under conditions" : out;
 }
 

@@ -65,7 +65,9 @@ struct LoadedAccount {
   bool credentials = false;  // a credential report was applied
 };
 
-// Reads --account, --credentials, --scp, --resource-policy and --context;
+// Reads --account, --credentials, --scp, --resource-policy and --context
+// (an --scp file without any Allow, a deny list, is one level with
+// FullAWSAccess alongside, as AWS attaches it to every level by default);
 // false (with the reason on `err`) on a usage error or unreadable input.
 bool LoadAccount(const AccountInputOptions& options, LoadedAccount* account, std::ostream& err);
 
