@@ -24,7 +24,7 @@ h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.3em;margin:0 0 .4em}h3{font
 code{font:12.5px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f1f5f9;padding:0 .2em;border-radius:3px;overflow-wrap:anywhere}
 .meta{color:#475569;margin-top:0}
 section.principal{border:1px solid #cbd5e1;border-radius:6px;padding:1em 1.2em;margin:1.5em 0}
-details>summary{cursor:pointer;font-weight:600;font-size:1.1em}
+details>summary{cursor:pointer;color:#334155}
 dl.facts{display:grid;grid-template-columns:max-content auto;gap:.15em 1em;margin:.4em 0}
 dl.facts dt{color:#475569}dl.facts dd{margin:0}
 table{border-collapse:collapse}
@@ -271,20 +271,35 @@ class Page {
     for (const std::string& group : gathered->missing_groups) {
       out_ << "<p class=\"warn\">Group " << Code(group) << " is not in the input: reach may be larger.</p>\n";
     }
-    Verdicts(*entity, reach, *gathered);
+    Verdicts(*entity, reach, *gathered, p.ranked);
     Heatmap(reach);
     Policies(*gathered);
     out_ << "</section>\n";
   }
 
-  void Verdicts(const Entity& entity, const PrincipalReach& reach, const GatheredPolicies& gathered) {
+  void Verdicts(const Entity& entity, const PrincipalReach& reach, const GatheredPolicies& gathered,
+                bool ranked) {
     out_ << "<h3>Verdicts</h3>\n";
     if (reach.verdicts.empty()) {
       out_ << "<p class=\"verdicts-none\">No risky action or escalation recipe is reachable.</p>\n";
       return;
     }
     const std::string subject = Subject(entity, reach.leaked_key);
-    out_ << "<ol class=\"verdicts\">\n";
+    // A line of counts per category, then the list (folded in a ranking
+    // when long: <details> needs no script).
+    std::array<size_t, kRiskCategoryCount> per_category{};
+    for (const ReachVerdict& v : reach.verdicts) ++per_category[static_cast<size_t>(v.category)];
+    out_ << "<p class=\"verdict-summary\">";
+    bool first = true;
+    for (size_t c = 0; c < kRiskCategoryCount; ++c) {
+      if (per_category[c] == 0) continue;
+      out_ << (first ? "" : " &middot; ") << "<span class=\"cat\">"
+           << Esc(RiskCategoryId(static_cast<RiskCategory>(c))) << "</span>" << per_category[c];
+      first = false;
+    }
+    out_ << "</p>\n<details class=\"verdicts\"" << (!ranked || reach.verdicts.size() <= 10 ? " open" : "")
+         << "><summary>" << reach.verdicts.size() << (reach.verdicts.size() == 1 ? " verdict" : " verdicts")
+         << "</summary>\n<ol class=\"verdicts\">\n";
     size_t shown = 0;
     for (const ReachVerdict& v : reach.verdicts) {
       if (options_.max_verdicts != 0 && shown == options_.max_verdicts) break;
@@ -327,7 +342,7 @@ class Page {
       }
       out_ << "</li>\n";
     }
-    out_ << "</ol>\n";
+    out_ << "</ol>\n</details>\n";
     if (shown < reach.verdicts.size()) {
       out_ << "<p class=\"more\">and " << reach.verdicts.size() - shown << " more verdicts.</p>\n";
     }

@@ -186,8 +186,13 @@ TEST_CASE("The ranking page links every principal to its section", "[lint][acces
     CHECK(page.find("<a href=\"#p-" + std::to_string(i) + "\">") != std::string::npos);
     CHECK(page.find("<section class=\"principal\" id=\"p-" + std::to_string(i) + "\"") != std::string::npos);
   }
-  // alice (full admin) ranks first.
+  // alice (full admin) ranks first; her 121 verdicts are folded, bob's one is open.
   CHECK(page.find("<h2>#1 user <code class=\"name\">alice</code>") != std::string::npos);
+  CHECK(page.find("<p class=\"verdict-summary\"><span class=\"cat\">privilege-escalation</span>32 &middot; ") !=
+        std::string::npos);
+  CHECK(page.find("<details class=\"verdicts\"><summary>121 verdicts</summary>") != std::string::npos);
+  CHECK(page.find("<p class=\"verdict-summary\"><span class=\"cat\">data-exfiltration</span>1</p>\n"
+                  "<details class=\"verdicts\" open><summary>1 verdict</summary>") != std::string::npos);
 }
 
 // Names that try to break out of the page: a closing script tag, quotes
