@@ -260,7 +260,8 @@ class Recorder : public YAML::EventHandler {
   }
 
   void NoteChildHeight(uint32_t height) {
-    if (!frames_.empty()) frames_.back().child_height = std::max(frames_.back().child_height, height);
+    if (!frames_.empty())
+      frames_.back().child_height = std::max(frames_.back().child_height, height);
   }
 
   void TooDeep(uint32_t pos) {
@@ -276,8 +277,8 @@ class Recorder : public YAML::EventHandler {
     }
   }
 
-  void Node(EventType type, const YAML::Mark& mark, const std::string& tag,
-            YAML::anchor_t anchor, const std::string* value) {
+  void Node(EventType type, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+            const std::string* value) {
     const uint32_t pos = Pos(mark);
     const bool key = TakeKeyPosition();
     const bool collection = type == EventType::kSeqStart || type == EventType::kMapStart;
@@ -410,8 +411,8 @@ size_t QuotedEndOrFail(std::string_view text, size_t pos) {
   const size_t end = yaml_internal::QuotedEnd(text, pos);
   if (end == kNpos) {
     const auto at = static_cast<uint32_t>(pos);
-    throw StopParse{Failure{"yaml-syntax", at, at + 1,
-                            "invalid YAML: the quoted scalar is not closed"}};
+    throw StopParse{
+        Failure{"yaml-syntax", at, at + 1, "invalid YAML: the quoted scalar is not closed"}};
   }
   return end;
 }
@@ -481,7 +482,8 @@ void ComputeSpans(std::string_view text, std::string_view arena, uint32_t doc_be
             end = QuotedEndOrFail(text, c);
           } else if (first == '|' || first == '>') {
             const size_t parent =
-                open.empty() ? kNpos : yaml_internal::ColumnOf(text, events[open.back().index].begin);
+                open.empty() ? kNpos
+                             : yaml_internal::ColumnOf(text, events[open.back().index].begin);
             end = yaml_internal::BlockScalarEnd(text, c, parent);
           } else {
             end = yaml_internal::PlainEnd(text, c, arena.substr(e.value_begin, e.value_size));
@@ -667,7 +669,8 @@ class Replayer {
       const JsonKind kind = yaml_internal::ResolvePlain(v);
       if (type == "int" && yaml_internal::IsCoreInt(v)) {
         w_.Number(v, span);
-      } else if (type == "float" && (yaml_internal::IsCoreInt(v) || yaml_internal::IsCoreFloat(v))) {
+      } else if (type == "float" &&
+                 (yaml_internal::IsCoreInt(v) || yaml_internal::IsCoreFloat(v))) {
         w_.Number(v, span);
       } else if (type == "bool" && (kind == JsonKind::kTrue || kind == JsonKind::kFalse)) {
         w_.Bool(kind == JsonKind::kTrue, span);
@@ -695,6 +698,16 @@ class Replayer {
   JsonTreeWriter w_;
 };
 
+// A failure at yaml-cpp's mark (relative to `base`, where its input starts).
+Failure AtMark(std::string_view text, uint32_t base, const YAML::Mark& mark, std::string code,
+               std::string message) {
+  size_t at = base;
+  if (mark.pos >= 0) at = std::min(text.size(), size_t{base} + static_cast<size_t>(mark.pos));
+  const auto begin = static_cast<uint32_t>(at);
+  const uint32_t end = at < text.size() ? begin + 1 : begin;
+  return Failure{std::move(code), begin, end, std::move(message)};
+}
+
 bool Read(std::string_view text, SourceId id, uint32_t base, const YamlReadOptions& options,
           JsonDocument* doc, Failure* failure) {
   Recorder recorder(text, base, options);
@@ -710,14 +723,13 @@ bool Read(std::string_view text, SourceId id, uint32_t base, const YamlReadOptio
     *failure = stop.failure;
     return false;
   } catch (const YAML::DeepRecursion& e) {
-    const uint32_t at =
-        e.mark.pos < 0 ? base : static_cast<uint32_t>(std::min(text.size(), size_t{base} + static_cast<size_t>(e.mark.pos)));
-    *failure = Failure{"json-too-deep", at, at, "YAML nested too deeply for the YAML parser"};
+    *failure =
+        AtMark(text, base, e.mark, "json-too-deep", "YAML nested too deeply for the YAML parser");
     return false;
   } catch (const YAML::Exception& e) {
-    const uint32_t at =
-        e.mark.pos < 0 ? base : static_cast<uint32_t>(std::min(text.size(), size_t{base} + static_cast<size_t>(e.mark.pos)));
-    *failure = Failure{"yaml-syntax", at, at < text.size() ? at + 1 : at, "invalid YAML: " + e.msg};
+    std::string message = e.msg;
+    while (!message.empty() && (message.back() == '.' || message.back() == ' ')) message.pop_back();
+    *failure = AtMark(text, base, e.mark, "yaml-syntax", "invalid YAML: " + message);
     return false;
   }
   if (recorder.deferred()) {
@@ -774,9 +786,9 @@ bool ReadYaml(const SourceManager& sources, SourceId id, const YamlReadOptions& 
   const size_t deep = yaml_internal::PrescanDepth(text, base, options.max_depth);
   if (deep != kNpos) {
     const auto at = static_cast<uint32_t>(deep);
-    return fail(Failure{"json-too-deep", at, at + 1,
-                        "YAML nested deeper than " + std::to_string(options.max_depth) +
-                            " levels"});
+    return fail(
+        Failure{"json-too-deep", at, at + 1,
+                "YAML nested deeper than " + std::to_string(options.max_depth) + " levels"});
   }
   Failure failure;
   try {

@@ -9,13 +9,9 @@ namespace {
 
 bool IsBreak(char c) { return c == '\n' || c == '\r'; }
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
-bool IsFlowIndicator(char c) {
-  return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
-}
+bool IsFlowIndicator(char c) { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsHexDigit(char c) {
-  return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool IsHexDigit(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 // True when position i is past the end, a blank or a line break.
 bool SpaceOrEnd(std::string_view t, size_t i) {

@@ -44,9 +44,9 @@ size_t PrescanDepth(std::string_view text, size_t from, uint32_t max_depth);
 // The properties (`!Tag`, `&anchor`, in any order) that start at `pos`,
 // where yaml-cpp's mark for a node points.
 struct Properties {
-  size_t after = 0;       // one past the last property (pos when none)
-  size_t content = 0;     // the node's first byte after them (pos when none)
-  bool same_line = true;  // content is on the line of the last property
+  size_t after = 0;          // one past the last property (pos when none)
+  size_t content = 0;        // the node's first byte after them (pos when none)
+  bool same_line = true;     // content is on the line of the last property
   size_t tag_begin = kNpos;  // the tag token, when there is one
   size_t tag_end = kNpos;
 };

@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/policy/policy_builder.h"
@@ -98,15 +100,15 @@ std::string Repeat(std::string_view s, size_t n) {
 // Spans
 
 const std::string kBlock =
-    "Version: \"2012-10-17\"\n"                // 1
-    "Statement:\n"                             // 2
-    "  - Sid: ReadOnly   # why\n"              // 3
-    "    Effect: Allow\n"                      // 4
-    "    Action:\n"                            // 5
-    "      - 's3:GetObject'\n"                 // 6
-    "      - s3:ListBucket\n"                  // 7
-    "    Resource: arn:aws:s3:::example/*\n"   // 8
-    "    MaxAge: 3600\n";                      // 9
+    "Version: \"2012-10-17\"\n"               // 1
+    "Statement:\n"                            // 2
+    "  - Sid: ReadOnly   # why\n"             // 3
+    "    Effect: Allow\n"                     // 4
+    "    Action:\n"                           // 5
+    "      - 's3:GetObject'\n"                // 6
+    "      - s3:ListBucket\n"                 // 7
+    "    Resource: arn:aws:s3:::example/*\n"  // 8
+    "    MaxAge: 3600\n";                     // 9
 
 TEST_CASE("ReadYaml gives block-style keys and values their exact spans", "[yaml]") {
   ReadResult r = ReadYamlText(kBlock);
@@ -152,10 +154,10 @@ TEST_CASE("ReadYaml gives block-style keys and values their exact spans", "[yaml
 
 TEST_CASE("ReadYaml gives flow-style keys and values their exact spans", "[yaml]") {
   const std::string text =
-      "{Version: '2012-10-17',\n"                           // 1
-      " Statement: [\n"                                     // 2
+      "{Version: '2012-10-17',\n"                              // 1
+      " Statement: [\n"                                        // 2
       "   {Effect: Allow, Action: [s3:Get*, \"s3:List*\"],\n"  // 3
-      "    Resource: '*'} ]}\n";                            // 4
+      "    Resource: '*'} ]}\n";                               // 4
   ReadResult r = ReadYamlText(text);
   REQUIRE(r.ok);
   JsonValue root = r.doc.root();
@@ -181,20 +183,20 @@ TEST_CASE("ReadYaml gives flow-style keys and values their exact spans", "[yaml]
 
 TEST_CASE("ReadYaml spans multi-line, quoted and block scalars to their last byte", "[yaml]") {
   const std::string text =
-      "a: plain text\n"          // 1
-      "  continued here\n"       // 2
-      "b: \"double\n"            // 3
-      "  quoted \\\" x\"\n"      // 4
-      "c: 'single ''q'''\n"      // 5
-      "d: |\n"                   // 6
-      "  line one\n"             // 7
-      "  line two\n"             // 8
-      "\n"                       // 9
-      "e: >-\n"                  // 10
-      "  folded\n"               // 11
-      "  text\n"                 // 12
-      "f: last   # comment\n"    // 13
-      "g:\n"                     // 14
+      "a: plain text\n"            // 1
+      "  continued here\n"         // 2
+      "b: \"double\n"              // 3
+      "  quoted \\\" x\"\n"        // 4
+      "c: 'single ''q'''\n"        // 5
+      "d: |\n"                     // 6
+      "  line one\n"               // 7
+      "  line two\n"               // 8
+      "\n"                         // 9
+      "e: >-\n"                    // 10
+      "  folded\n"                 // 11
+      "  text\n"                   // 12
+      "f: last   # comment\n"      // 13
+      "g:\n"                       // 14
       "h: \xC3\xA9t\xC3\xA9 x\n";  // 15
   ReadResult r = ReadYamlText(text);
   REQUIRE(r.ok);
@@ -219,13 +221,13 @@ TEST_CASE("ReadYaml spans multi-line, quoted and block scalars to their last byt
 
 TEST_CASE("ReadYaml ends a block scalar at its mapping's next key, however compact", "[yaml]") {
   const std::string text =
-      "params:\n"                  // 1
-      "- help_text: |-\n"          // 2
+      "params:\n"                   // 1
+      "- help_text: |-\n"           // 2
       "    Name of the resource\n"  // 3
-      "    in the format\n"        // 4
-      "  is_positional: true\n"    // 5
-      "- |\n"                      // 6
-      " x\n";                      // 7
+      "    in the format\n"         // 4
+      "  is_positional: true\n"     // 5
+      "- |\n"                       // 6
+      " x\n";                       // 7
   ReadResult r = ReadYamlText(text);
   REQUIRE(r.ok);
   JsonValue params = r.doc.root().Find("params");
@@ -242,7 +244,9 @@ TEST_CASE("ReadYaml ends a block scalar at its mapping's next key, however compa
 }
 
 TEST_CASE("ReadYaml skips a byte-order mark and counts CRLF line ends", "[yaml]") {
-  ReadResult r = ReadYamlText("\xEF\xBB\xBF" "a: 1\r\nb: [x,\r\n  'y']\r\n");
+  ReadResult r = ReadYamlText(
+      "\xEF\xBB\xBF"
+      "a: 1\r\nb: [x,\r\n  'y']\r\n");
   REQUIRE(r.ok);
   JsonValue root = r.doc.root();
   CHECK(Render(root) == "{\"a\": 1, \"b\": [\"x\", \"y\"]}");
@@ -424,22 +428,23 @@ TEST_CASE("ReadYaml turns every CloudFormation short-form tag into the long form
 
 TEST_CASE("ReadYaml: tags on block sequences and mappings, nested !Sub inside !Join", "[yaml]") {
   const std::string text =
-      "Resource: !Join\n"                        // 1
-      "  - ''\n"                                 // 2
-      "  - - 'arn:'\n"                           // 3
-      "    - !Sub '${AWS::Partition}:s3:::'\n"   // 4
-      "    - !Ref Bucket\n"                      // 5
-      "Cond: !If\n"                              // 6
-      "  - IsProd\n"                             // 7
-      "  - !Transform\n"                         // 8
-      "      Name: AWS::Include\n";              // 9
+      "Resource: !Join\n"                       // 1
+      "  - ''\n"                                // 2
+      "  - - 'arn:'\n"                          // 3
+      "    - !Sub '${AWS::Partition}:s3:::'\n"  // 4
+      "    - !Ref Bucket\n"                     // 5
+      "Cond: !If\n"                             // 6
+      "  - IsProd\n"                            // 7
+      "  - !Transform\n"                        // 8
+      "      Name: AWS::Include\n";             // 9
   ReadResult r = ReadYamlText(text);
   REQUIRE(r.ok);
   JsonValue root = r.doc.root();
-  CHECK(Render(root) ==
-        "{\"Resource\": {\"Fn::Join\": [\"\", [\"arn:\", {\"Fn::Sub\": \"${AWS::Partition}:s3:::\"}, "
-        "{\"Ref\": \"Bucket\"}]]}, \"Cond\": {\"Fn::If\": [\"IsProd\", {\"Fn::Transform\": "
-        "{\"Name\": \"AWS::Include\"}}]}}");
+  CHECK(
+      Render(root) ==
+      "{\"Resource\": {\"Fn::Join\": [\"\", [\"arn:\", {\"Fn::Sub\": \"${AWS::Partition}:s3:::\"}, "
+      "{\"Ref\": \"Bucket\"}]]}, \"Cond\": {\"Fn::If\": [\"IsProd\", {\"Fn::Transform\": "
+      "{\"Name\": \"AWS::Include\"}}]}}");
   JsonValue join = root.Find("Resource");
   // The long-form object spans from the tag to the end of the value; its
   // synthesized key is the tag itself.
@@ -490,18 +495,18 @@ TEST_CASE("ReadYaml splits !GetAtt's string form at the first dot with exact spa
 
 TEST_CASE("ReadYaml expands aliases, keeping the anchored text's spans", "[yaml]") {
   const std::string text =
-      "Base: &base\n"                             // 1
-      "  Effect: Allow\n"                         // 2
-      "  Action: s3:GetObject\n"                  // 3
-      "Statement:\n"                              // 4
-      "  - *base\n"                               // 5
-      "  - &deny {Effect: Deny, Action: '*'}\n"   // 6
-      "  - *deny\n"                               // 7
-      "  - &arn !Sub 'arn:${AWS::Partition}'\n"   // 8
-      "  - *arn\n"                                // 9
-      "&k Key: 1\n"                               // 10
-      "*k : 2\n"                                  // 11
-      "Copy: *k\n";                               // 12
+      "Base: &base\n"                            // 1
+      "  Effect: Allow\n"                        // 2
+      "  Action: s3:GetObject\n"                 // 3
+      "Statement:\n"                             // 4
+      "  - *base\n"                              // 5
+      "  - &deny {Effect: Deny, Action: '*'}\n"  // 6
+      "  - *deny\n"                              // 7
+      "  - &arn !Sub 'arn:${AWS::Partition}'\n"  // 8
+      "  - *arn\n"                               // 9
+      "&k Key: 1\n"                              // 10
+      "*k : 2\n"                                 // 11
+      "Copy: *k\n";                              // 12
   ReadResult r = ReadYamlText(text);
   REQUIRE(r.ok);
   JsonValue root = r.doc.root();
@@ -539,7 +544,8 @@ TEST_CASE("ReadYaml refuses recursive aliases and collections as keys", "[yaml]"
       {"a: &m {b: 1}\n*m : 2\n",
        {"2:1 error yaml-syntax: a mapping key must be a scalar; alias `*m` refers to a "
         "collection"}},
-      {"? [a, b]\n: 1\n", {"1:3 error yaml-syntax: a mapping key must be a scalar, not a sequence"}},
+      {"? [a, b]\n: 1\n",
+       {"1:3 error yaml-syntax: a mapping key must be a scalar, not a sequence"}},
       {"{{a: 1}: 2}\n", {"1:2 error yaml-syntax: a mapping key must be a scalar, not a mapping"}},
       {"a: *nope\n", {"1:4 error yaml-syntax: invalid YAML: the referenced anchor is not defined"}},
   };
@@ -554,7 +560,8 @@ TEST_CASE("ReadYaml refuses recursive aliases and collections as keys", "[yaml]"
 
 // Nine levels of ten aliases each: 10^9 strings if expanded.
 std::string BillionLaughs() {
-  std::string text = "a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+  std::string text =
+      "a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
   for (int i = 1; i <= 9; ++i) {
     std::string prev = "*a" + std::to_string(i - 1);
     text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
@@ -603,8 +610,7 @@ TEST_CASE("ReadYaml counts values exactly against max_nodes", "[yaml]") {
         Lines{"2:9 error input-too-large: alias `*a` expands the document past 13 values"});
   options.max_nodes = 4;
   ReadResult plain = ReadYamlText("a: [1, 2, 3]\n", options);
-  CHECK(plain.lines() ==
-        Lines{"1:11 error input-too-large: the document has more than 4 values"});
+  CHECK(plain.lines() == Lines{"1:11 error input-too-large: the document has more than 4 values"});
 }
 
 // ---------------------------------------------------------------------------
@@ -626,7 +632,8 @@ TEST_CASE("ReadYaml refuses nesting deeper than max_depth without recursion", "[
   }
   SECTION("100,000 nested block mappings by indentation") {
     std::string text;
-    for (int i = 0; i < 100000; ++i) text += std::string(static_cast<size_t>(i % 300), ' ') + "a:\n";
+    for (int i = 0; i < 100000; ++i)
+      text += std::string(static_cast<size_t>(i % 300), ' ') + "a:\n";
     ReadResult r = ReadYamlText(text);
     CHECK(r.lines() == Lines{"65:65 error json-too-deep: YAML nested deeper than 64 levels"});
   }
@@ -692,42 +699,67 @@ TEST_CASE("ReadYaml reports every kind of bad input at its exact position", "[ya
     Lines expected;
   };
   const std::vector<Row> rows = {
-      {"NUL byte in a value", std::string("a: x\0y\n", 7),
+      {"NUL byte in a value",
+       std::string("a: x\0y\n", 7),
        {"1:5 error json-encoding: NUL byte in the input"}},
-      {"NUL byte after the document", std::string("a: 1\n\0", 6),
+      {"NUL byte after the document",
+       std::string("a: 1\n\0", 6),
        {"2:1 error json-encoding: NUL byte in the input"}},
-      {"invalid UTF-8 byte", "a: caf\xE9\n", {"1:7 error json-encoding: invalid UTF-8 (byte 0xE9)"}},
+      {"invalid UTF-8 byte",
+       "a: caf\xE9\n",
+       {"1:7 error json-encoding: invalid UTF-8 (byte 0xE9)"}},
       {"overlong UTF-8", "a: \xC0\xAF\n", {"1:4 error json-encoding: invalid UTF-8 (byte 0xC0)"}},
-      {"UTF-16 surrogate encoded in UTF-8", "a: \xED\xA0\x80\n",
+      {"UTF-16 surrogate encoded in UTF-8",
+       "a: \xED\xA0\x80\n",
        {"1:4 error json-encoding: invalid UTF-8 (byte 0xED)"}},
-      {"UTF-8 above U+10FFFF", "a: \xF4\x90\x80\x80\n",
+      {"UTF-8 above U+10FFFF",
+       "a: \xF4\x90\x80\x80\n",
        {"1:4 error json-encoding: invalid UTF-8 (byte 0xF4)"}},
-      {"truncated UTF-8 at the end", "a: \xE2\x82", {"1:4 error json-encoding: invalid UTF-8 (byte 0xE2)"}},
-      {"UTF-16 byte-order mark", "\xFF\xFE" "a\0:\0", {"1:1 error json-encoding: invalid UTF-8 (byte 0xFF)"}},
-      {"control character", "a: b\x01\n",
+      {"truncated UTF-8 at the end",
+       "a: \xE2\x82",
+       {"1:4 error json-encoding: invalid UTF-8 (byte 0xE2)"}},
+      {"UTF-16 byte-order mark",
+       "\xFF\xFE"
+       "a\0:\0",
+       {"1:1 error json-encoding: invalid UTF-8 (byte 0xFF)"}},
+      {"control character",
+       "a: b\x01\n",
        {"1:5 error json-encoding: control character U+0001 is not allowed in YAML"}},
-      {"unclosed flow sequence", "a: [1, 2\nb: 3\n",
+      {"unclosed flow sequence",
+       "a: [1, 2\nb: 3\n",
        {"2:2 error yaml-syntax: invalid YAML: end of sequence flow not found"}},
       {"stray flow end", "a: 1\n]\n", {"2:1 error yaml-syntax: invalid YAML: illegal flow end"}},
-      {"two values on one line", "a: b: c\n", {"1:5 error yaml-syntax: invalid YAML: illegal map value"}},
-      {"unclosed single quote", "a: 'abc\n",
+      {"two values on one line",
+       "a: b: c\n",
+       {"1:5 error yaml-syntax: invalid YAML: illegal map value"}},
+      {"unclosed single quote",
+       "a: 'abc\n",
        {"1:4 error yaml-syntax: invalid YAML: the quoted scalar is not closed"}},
-      {"unclosed single quote after an escaped one", "a: 'abc''",
+      {"unclosed single quote after an escaped one",
+       "a: 'abc''",
        {"1:10 error yaml-syntax: invalid YAML: illegal EOF in scalar"}},
-      {"unclosed double quote", "a: \"abc\n  def",
+      {"unclosed double quote",
+       "a: \"abc\n  def",
        {"2:6 error yaml-syntax: invalid YAML: illegal EOF in scalar"}},
-      {"unknown escape", "a: \"x\\qy\"\n",
+      {"unknown escape",
+       "a: \"x\\qy\"\n",
        {"1:8 error yaml-syntax: invalid YAML: unknown escape character: q"}},
       {"reserved indicator", "a: @x\n", {"1:4 error yaml-syntax: invalid YAML: unknown token"}},
-      {"two anchors", "&a &b x\n",
+      {"two anchors",
+       "&a &b x\n",
        {"1:4 error yaml-syntax: invalid YAML: cannot assign multiple anchors to the same node"}},
-      {"unclosed verbatim tag", "!<x\n",
+      {"unclosed verbatim tag",
+       "!<x\n",
        {"1:4 error yaml-syntax: invalid YAML: end of verbatim tag not found"}},
-      {"unclosed flow mapping at the end", "a: {b: 1",
+      {"unclosed flow mapping at the end",
+       "a: {b: 1",
        {"1:9 error yaml-syntax: invalid YAML: end of map flow not found"}},
-      {"sequence entry after a mapping", "a: 1\n- b\n",
+      {"sequence entry after a mapping",
+       "a: 1\n- b\n",
        {"2:1 error yaml-syntax: invalid YAML: end of map not found"}},
-      {"tab indentation", "a:\n\tb: 1\n", {"2:3 error yaml-syntax: invalid YAML: illegal map value"}},
+      {"tab indentation",
+       "a:\n\tb: 1\n",
+       {"2:3 error yaml-syntax: invalid YAML: illegal map value"}},
   };
   for (const Row& row : rows) {
     CAPTURE(row.name);
@@ -794,12 +826,13 @@ TEST_CASE("ReadYaml refuses an input larger than max_bytes up front", "[yaml]") 
         Lines{"1:1 error input-too-large: input is 11 bytes, more than the limit of 10 bytes"});
 }
 
-TEST_CASE("LooksLikeYaml looks at the first character that is not blank or a comment",
-          "[yaml]") {
+TEST_CASE("LooksLikeYaml looks at the first character that is not blank or a comment", "[yaml]") {
   CHECK(LooksLikeYaml("Version: 2012-10-17\n"));
   CHECK(LooksLikeYaml("---\na: 1\n"));
   CHECK(LooksLikeYaml("# {not json}\n- a\n"));
-  CHECK(LooksLikeYaml("\xEF\xBB\xBF" "a: 1"));
+  CHECK(
+      LooksLikeYaml("\xEF\xBB\xBF"
+                    "a: 1"));
   CHECK(LooksLikeYaml("\"quoted\": 1"));
   CHECK_FALSE(LooksLikeYaml("{\"Version\": \"2012-10-17\"}"));
   CHECK_FALSE(LooksLikeYaml("  \r\n\t[1, 2]"));
@@ -813,40 +846,40 @@ TEST_CASE("LooksLikeYaml looks at the first character that is not blank or a com
 // CloudFormation and the policy builder
 
 const std::string kTemplate =
-    "AWSTemplateFormatVersion: '2010-09-09'\n"                          // 1
-    "Parameters:\n"                                                     // 2
-    "  BucketName: {Type: String, Default: reports}\n"                  // 3
-    "Resources:\n"                                                      // 4
-    "  AppRole:\n"                                                      // 5
-    "    Type: AWS::IAM::Role\n"                                        // 6
-    "    Properties:\n"                                                 // 7
-    "      AssumeRolePolicyDocument:\n"                                 // 8
-    "        Version: '2012-10-17'\n"                                   // 9
-    "        Statement:\n"                                              // 10
-    "          - Effect: Allow\n"                                       // 11
-    "            Principal: {Service: ec2.amazonaws.com}\n"             // 12
-    "            Action: sts:AssumeRole\n"                              // 13
-    "      Policies:\n"                                                 // 14
-    "        - PolicyName: read-reports\n"                              // 15
-    "          PolicyDocument:\n"                                       // 16
-    "            Version: '2012-10-17'\n"                               // 17
-    "            Statement:\n"                                          // 18
-    "              - Sid: Read\n"                                       // 19
-    "                Effect: Allow\n"                                   // 20
-    "                Action: [s3:GetObject, s3:ListBucket]\n"           // 21
-    "                Resource:\n"                                       // 22
-    "                  - !Sub 'arn:${AWS::Partition}:s3:::${BucketName}'\n"   // 23
-    "                  - !Join ['', [!GetAtt Bucket.Arn, '/*']]\n"      // 24
-    "                Condition:\n"                                      // 25
-    "                  Bool: {aws:SecureTransport: true}\n"             // 26
-    "  InstanceProfile:\n"                                              // 27
-    "    Type: AWS::IAM::InstanceProfile\n"                             // 28
-    "    Properties:\n"                                                 // 29
-    "      Roles: [!Ref AppRole]\n"                                     // 30
-    "Outputs:\n"                                                        // 31
-    "  RoleArn:\n"                                                      // 32
-    "    Value: !GetAtt AppRole.Arn\n"                                  // 33
-    "    Condition: IsProd\n";                                          // 34
+    "AWSTemplateFormatVersion: '2010-09-09'\n"                               // 1
+    "Parameters:\n"                                                          // 2
+    "  BucketName: {Type: String, Default: reports}\n"                       // 3
+    "Resources:\n"                                                           // 4
+    "  AppRole:\n"                                                           // 5
+    "    Type: AWS::IAM::Role\n"                                             // 6
+    "    Properties:\n"                                                      // 7
+    "      AssumeRolePolicyDocument:\n"                                      // 8
+    "        Version: '2012-10-17'\n"                                        // 9
+    "        Statement:\n"                                                   // 10
+    "          - Effect: Allow\n"                                            // 11
+    "            Principal: {Service: ec2.amazonaws.com}\n"                  // 12
+    "            Action: sts:AssumeRole\n"                                   // 13
+    "      Policies:\n"                                                      // 14
+    "        - PolicyName: read-reports\n"                                   // 15
+    "          PolicyDocument:\n"                                            // 16
+    "            Version: '2012-10-17'\n"                                    // 17
+    "            Statement:\n"                                               // 18
+    "              - Sid: Read\n"                                            // 19
+    "                Effect: Allow\n"                                        // 20
+    "                Action: [s3:GetObject, s3:ListBucket]\n"                // 21
+    "                Resource:\n"                                            // 22
+    "                  - !Sub 'arn:${AWS::Partition}:s3:::${BucketName}'\n"  // 23
+    "                  - !Join ['', [!GetAtt Bucket.Arn, '/*']]\n"           // 24
+    "                Condition:\n"                                           // 25
+    "                  Bool: {aws:SecureTransport: true}\n"                  // 26
+    "  InstanceProfile:\n"                                                   // 27
+    "    Type: AWS::IAM::InstanceProfile\n"                                  // 28
+    "    Properties:\n"                                                      // 29
+    "      Roles: [!Ref AppRole]\n"                                          // 30
+    "Outputs:\n"                                                             // 31
+    "  RoleArn:\n"                                                           // 32
+    "    Value: !GetAtt AppRole.Arn\n"                                       // 33
+    "    Condition: IsProd\n";                                               // 34
 
 TEST_CASE("ReadYaml reads a CloudFormation template into the long form", "[yaml]") {
   ReadResult r = ReadYamlText(kTemplate);
@@ -855,8 +888,8 @@ TEST_CASE("ReadYaml reads a CloudFormation template into the long form", "[yaml]
   JsonValue root = r.doc.root();
   CHECK(Render(Get(root, {"Parameters"})) ==
         "{\"BucketName\": {\"Type\": \"String\", \"Default\": \"reports\"}}");
-  JsonValue doc = Get(root, {"Resources", "AppRole", "Properties", "Policies", "0",
-                             "PolicyDocument"});
+  JsonValue doc =
+      Get(root, {"Resources", "AppRole", "Properties", "Policies", "0", "PolicyDocument"});
   CHECK(Render(doc) ==
         "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"Read\", \"Effect\": \"Allow\", "
         "\"Action\": [\"s3:GetObject\", \"s3:ListBucket\"], \"Resource\": [{\"Fn::Sub\": "
@@ -897,41 +930,40 @@ Lines BuildFromYaml(const std::string& text, std::optional<PolicyKind> kind) {
 
 TEST_CASE("BuildPolicy on a YAML policy reports at the YAML lines", "[yaml]") {
   const std::string text =
-      "Version: 2012-10-17\n"                     // 1
-      "Statement:\n"                              // 2
-      "  - Sid: AllowRead\n"                      // 3
-      "    Effect: allow\n"                       // 4
-      "    Action: s3GetObject\n"                 // 5
-      "    Resource: '*'\n"                       // 6
-      "  - Sid: bad sid\n"                        // 7
-      "    Effect: Deny\n"                        // 8
-      "    Action: [s3:GetObject]\n"              // 9
-      "    Resource: [arn:aws:s3:::b/*, bucket]\n"  // 10
-      "    Condition:\n"                          // 11
+      "Version: 2012-10-17\n"                                    // 1
+      "Statement:\n"                                             // 2
+      "  - Sid: AllowRead\n"                                     // 3
+      "    Effect: allow\n"                                      // 4
+      "    Action: s3GetObject\n"                                // 5
+      "    Resource: '*'\n"                                      // 6
+      "  - Sid: bad sid\n"                                       // 7
+      "    Effect: Deny\n"                                       // 8
+      "    Action: [s3:GetObject]\n"                             // 9
+      "    Resource: [arn:aws:s3:::b/*, bucket]\n"               // 10
+      "    Condition:\n"                                         // 11
       "      NumericLessThan: {aws:MultiFactorAuthAge: 3600}\n"  // 12
       "      Bool: {aws:SecureTransport: [true, false]}\n";      // 13
   CHECK(BuildFromYaml(text, PolicyKind::kIdentity) == Lines{
-                                                           "4:13 invalid-effect",
-                                                           "5:13 invalid-action",
-                                                           "7:10 invalid-sid",
-                                                           "10:34 invalid-resource",
-                                                           "13:35 multiple-bool-values",
-                                                       });
+                                                          "4:13 invalid-effect",
+                                                          "5:13 invalid-action",
+                                                          "7:10 invalid-sid",
+                                                          "10:34 invalid-resource",
+                                                          "13:35 multiple-bool-values",
+                                                      });
 }
 
-TEST_CASE("BuildPolicy on a policy inside a YAML template points into the template",
-          "[yaml]") {
+TEST_CASE("BuildPolicy on a policy inside a YAML template points into the template", "[yaml]") {
   const std::string text =
-      "Resources:\n"                                   // 1
-      "  Policy:\n"                                    // 2
-      "    Type: AWS::IAM::ManagedPolicy\n"            // 3
-      "    Properties:\n"                              // 4
-      "      PolicyDocument:\n"                        // 5
-      "        Version: '2012-10-17'\n"                // 6
-      "        Statement:\n"                           // 7
-      "          - Effect: Allow\n"                    // 8
+      "Resources:\n"                                                             // 1
+      "  Policy:\n"                                                              // 2
+      "    Type: AWS::IAM::ManagedPolicy\n"                                      // 3
+      "    Properties:\n"                                                        // 4
+      "      PolicyDocument:\n"                                                  // 5
+      "        Version: '2012-10-17'\n"                                          // 6
+      "        Statement:\n"                                                     // 7
+      "          - Effect: Allow\n"                                              // 8
       "            Action: ['s3:GetObject', 's3:Get*Object', iam:PassRole:x]\n"  // 9
-      "            Resource: *anchor_free\n";          // 10
+      "            Resource: *anchor_free\n";                                    // 10
   ReadResult bad_alias = ReadYamlText(text);
   CHECK(bad_alias.lines() ==
         Lines{"10:23 error yaml-syntax: invalid YAML: the referenced anchor is not defined"});
