@@ -410,7 +410,8 @@ ProofResult ProvePolicy(const Catalog& catalog, std::string_view policy_json,
 
 std::string ProofSummary(const ProofResult& proof, size_t requests) {
   std::string out = std::to_string(proof.allowed) + " of " + std::to_string(requests) +
-                    " recorded requests allowed; also allows " +
+                    (requests == 1 ? " recorded request" : " recorded requests") +
+                    " allowed; also allows " +
                     std::to_string(proof.other_actions) + " other action" +
                     (proof.other_actions == 1 ? "" : "s");
   if (proof.other_actions > 0) {

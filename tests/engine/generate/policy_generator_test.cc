@@ -288,6 +288,11 @@ TEST_CASE("generate: request cases and the proof summary", "[generate]") {
   ProofResult proof;
   proof.allowed = 12;
   CHECK(ProofSummary(proof, 12) == "12 of 12 recorded requests allowed; also allows 0 other actions");
+  ProofResult one;
+  one.allowed = 1;
+  one.other_actions = 1;
+  one.other_by_service["s3"] = {0, 1, 0, 0, 0};
+  CHECK(ProofSummary(one, 1) == "1 of 1 recorded request allowed; also allows 1 other action (s3: 1 Read)");
   proof.other_actions = 3;
   proof.other_by_service["s3"] = {1, 2, 0, 0, 0};
   proof.other_by_service["ec2"] = {0, 0, 0, 0, 1};
