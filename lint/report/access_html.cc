@@ -198,8 +198,8 @@ class Page {
     std::string role = alt.role < inventory.entities.size() ? inventory.entities[alt.role].name : "?";
     std::string text = "role " + Code(role) + " (" + Esc(RoleTrustName(alt.trust));
     if (!alt.trusted.empty()) text += ": " + Code(alt.trusted);
-    text += "), shares " + std::to_string(alt.shared_services) + " of the user's " +
-            std::to_string(alt.user_services) + " services";
+    text += "), reaches " + std::to_string(alt.shared_services) + " of the user's " +
+            std::to_string(alt.user_services) + " (service, access level) pairs";
     return text;
   }
 
