@@ -1,4 +1,8 @@
 #include "lint/cli/cmd_access.h"
+#include "lint/report/access_html.h"
+
+#include <cstdio>
+#include <fstream>
 
 #include <algorithm>
 #include <array>
@@ -12,11 +16,40 @@
 #include "engine/json/json_writer.h"
 #include "engine/policy/policy_reader.h"
 #include "lint/input_files.h"
+#include "lint/report/access_html.h"
 #include "lint/report/snippet.h"
 
 namespace iamlint::cli {
 
 namespace {
+
+// Writes `path` through a temporary file in the same folder and a rename, so
+// an interrupted run never leaves a half-written report (or a clobbered
+// file) behind.
+template <typename Write>
+bool WriteHtmlFile(const std::string& path, std::ostream& err, Write write) {
+  const std::string temporary = path + ".iamlint-tmp";
+  {
+    std::ofstream page(temporary, std::ios::binary | std::ios::trunc);
+    if (!page) {
+      err << "iamlint: cannot write " << lint::SanitizeForTerminal(path) << "\n";
+      return false;
+    }
+    write(page);
+    page.flush();
+    if (!page) {
+      err << "iamlint: cannot write " << lint::SanitizeForTerminal(path) << "\n";
+      std::remove(temporary.c_str());
+      return false;
+    }
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    err << "iamlint: cannot write " << lint::SanitizeForTerminal(path) << "\n";
+    std::remove(temporary.c_str());
+    return false;
+  }
+  return true;
+}
 
 using lint::SanitizeForTerminal;
 
@@ -278,6 +311,15 @@ ExitCode RunOnePrincipal(const AccessCommandOptions& options, LoadedAccount& acc
     if (a.reach != Reach::kNever && filter.Passes(catalog, a.action)) actions.push_back(&a);
   }
 
+  if (!options.html_file.empty()) {
+    lint::AccessHtmlOptions html;
+    html.external = account.external;
+    if (!WriteHtmlFile(options.html_file, err, [&](std::ostream& page) {
+          lint::WriteAccessHtml(page, catalog, cache, gathered, reach, html);
+        })) {
+      return ExitCode::kUsage;
+    }
+  }
   if (options.format == "json") {
     JsonWriter w;
     w.BeginObject();
@@ -607,7 +649,8 @@ std::vector<std::string_view> RiskCategoriesOf(const PrincipalReach& reach, bool
   return out;
 }
 
-ExitCode RunAll(const AccessCommandOptions& options, LoadedAccount& account, std::ostream& out) {
+ExitCode RunAll(const AccessCommandOptions& options, LoadedAccount& account, std::ostream& out,
+                std::ostream& err) {
   const Catalog& catalog = Catalog::BuiltIn();
   ReachPolicyCache cache(account.sources, account.inventory);
   RankOptions rank;
@@ -622,6 +665,17 @@ ExitCode RunAll(const AccessCommandOptions& options, LoadedAccount& account, std
     if (p.active_key) ++keys;
   }
 
+  if (!options.html_file.empty()) {
+    lint::AccessHtmlOptions html;
+    html.external = account.external;
+    html.max_verdicts = 20;
+    html.max_services = 40;
+    if (!WriteHtmlFile(options.html_file, err, [&](std::ostream& page) {
+          lint::WriteAccessHtml(page, catalog, cache, ranked, html);
+        })) {
+      return ExitCode::kUsage;
+    }
+  }
   if (options.format == "json") {
     JsonWriter w;
     w.BeginObject();
@@ -948,7 +1002,7 @@ ExitCode RunAccessCommand(const AccessCommandOptions& options, std::ostream& out
   }
   LoadedAccount account;
   if (!LoadAccount(options.input, &account, err)) return ExitCode::kUsage;
-  if (options.all) return RunAll(options, account, out);
+  if (options.all) return RunAll(options, account, out, err);
   return RunOnePrincipal(options, account, out, err);
 }
 

@@ -49,6 +49,9 @@ struct AccessCommandOptions {
   std::string service;     // --service s3
   std::string level;       // --level read
   std::string format = "text";
+  // --html FILE: also write the self-contained HTML report there (written
+  // to a temporary file beside it, then renamed: never a half-written file).
+  std::string html_file;
 };
 
 ExitCode RunAccessCommand(const AccessCommandOptions& options, std::ostream& out,

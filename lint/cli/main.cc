@@ -246,6 +246,8 @@ int main(int argc, char** argv) {
   access->add_option("--format", access_options.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
+  access->add_option("--html", access_options.html_file,
+                     "Also write a self-contained HTML report (heat map per principal) to FILE");
 
   iamlint::cli::CanCommandOptions can_options;
   CLI::App* can = app.add_subcommand(

@@ -93,7 +93,7 @@ TEST_CASE("An AWS managed policy reports what it lets the entity do, at the ARN"
   CHECK(b.wheres() == std::vector<std::string>{"full-admin @ Resources.Ops"});
 }
 
-TEST_CASE("--disable applies inside templates", "[lint]") {
+TEST_CASE("Disabled checks stay off inside templates", "[lint]") {
   const std::string yaml =
       "Resources:\n"
       "  Ops:\n"
@@ -116,7 +116,7 @@ TEST_CASE("--disable applies inside templates", "[lint]") {
   CHECK(escalation == 1);
 }
 
-TEST_CASE("--input-format forces the reader", "[lint]") {
+TEST_CASE("A forced input format picks the reader", "[lint]") {
   LintOptions options;
   options.input_format = InputFormat::kAccountSnapshot;
   Buffer b;
