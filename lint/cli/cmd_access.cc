@@ -258,27 +258,6 @@ void WriteCitations(JsonWriter& w, const LoadedAccount& account, const GatheredP
   w.EndArray();
 }
 
-void WriteConditions(JsonWriter& w, const std::vector<GrantCondition>& conditions) {
-  w.BeginArray();
-  for (const GrantCondition& c : conditions) {
-    w.BeginObject();
-    w.Key("operator");
-    w.String(c.op);
-    w.Key("key");
-    w.String(c.key);
-    w.Key("values");
-    w.BeginArray();
-    for (const std::string& v : c.values) w.String(v);
-    w.EndArray();
-    w.Key("from_deny");
-    w.Bool(c.from_deny);
-    w.Key("text");
-    w.String(DescribeCondition(c));
-    w.EndObject();
-  }
-  w.EndArray();
-}
-
 void WriteStrings(JsonWriter& w, const std::vector<std::string>& items) {
   w.BeginArray();
   for (const std::string& s : items) w.String(s);
@@ -785,6 +764,27 @@ ExitCode RunAll(const AccessCommandOptions& options, LoadedAccount& account, std
 }
 
 }  // namespace
+
+void WriteConditions(JsonWriter& w, const std::vector<GrantCondition>& conditions) {
+  w.BeginArray();
+  for (const GrantCondition& c : conditions) {
+    w.BeginObject();
+    w.Key("operator");
+    w.String(c.op);
+    w.Key("key");
+    w.String(c.key);
+    w.Key("values");
+    w.BeginArray();
+    for (const std::string& v : c.values) w.String(v);
+    w.EndArray();
+    w.Key("from_deny");
+    w.Bool(c.from_deny);
+    w.Key("text");
+    w.String(DescribeCondition(c));
+    w.EndObject();
+  }
+  w.EndArray();
+}
 
 // ---------------------------------------------------------------------------
 // Shared helpers

@@ -27,6 +27,7 @@
 
 #include "engine/analysis/principal_reach.h"
 #include "engine/inputs/inventory.h"
+#include "engine/json/json_writer.h"
 #include "engine/source/source_manager.h"
 #include "lint/cli/exit_code.h"
 
@@ -89,6 +90,10 @@ std::string SubjectOf(const Entity& entity, bool leaked_key);
 
 // "only from 203.0.113.0/24 and with MFA" (conditions deduplicated).
 std::string ConditionsPhrase(const std::vector<GrantCondition>& conditions);
+
+// The conditions as a JSON array of {operator, key, values, from_deny, text}
+// (the `access` and `can` JSON outputs share it).
+void WriteConditions(JsonWriter& w, const std::vector<GrantCondition>& conditions);
 
 }  // namespace iamlint::cli
 

@@ -219,26 +219,7 @@ ExitCode RunCanCommand(const CanCommandOptions& options, std::ostream& out, std:
     }
     w.EndArray();
     w.Key("conditions");
-    w.BeginArray();
-    if (a != nullptr) {
-      for (const GrantCondition& c : a->conditions) {
-        w.BeginObject();
-        w.Key("operator");
-        w.String(c.op);
-        w.Key("key");
-        w.String(c.key);
-        w.Key("values");
-        w.BeginArray();
-        for (const std::string& v : c.values) w.String(v);
-        w.EndArray();
-        w.Key("from_deny");
-        w.Bool(c.from_deny);
-        w.Key("text");
-        w.String(DescribeCondition(c));
-        w.EndObject();
-      }
-    }
-    w.EndArray();
+    WriteConditions(w, a != nullptr ? a->conditions : std::vector<GrantCondition>{});
     w.Key("decisive");
     w.BeginArray();
     for (const StatementLoc& l : cited) w.String(CiteStatement(account, gathered, l));
