@@ -82,10 +82,16 @@ enum class PolicyRole : uint8_t {
   kScp,       // SCP of one organization level: that level must also allow
 };
 
+class PreparedPolicy;  // engine/analysis/prepared_policy.h
+
 struct AnalyzedPolicy {
   const PolicyDocument* document = nullptr;  // not owned; outlives the call
   PolicyRole role = PolicyRole::kGrant;
   int level = 0;  // kScp: the organization level (root = 0, OU..., account)
+  // Optional: `document` prepared once (PreparedPolicy::Prepare with the
+  // same catalog and AnalysisOptions::reference_path), shared by every
+  // principal that has it; prepared here when null or not matching.
+  const PreparedPolicy* prepared = nullptr;
 };
 
 // One statement of the input: index into the AnalyzedPolicy list and into
@@ -126,15 +132,33 @@ struct ActionGrant {
   std::vector<StatementLoc> decisive;
   // Deny statements that limit the grant (conditional or resource-limited).
   std::vector<StatementLoc> limiting_denies;
+  // The grant holds on some resources only (`resources` is not empty, or
+  // would not be when AnalysisOptions::detail_actions drops details).
+  bool resources_limited = false;
 };
 
 struct AnalysisOptions {
   PartialContext context;  // default: everything unknown
-  // true: Action patterns are expanded by Catalog::Expand (binary searches
-  // per service). false: the reference path, which matches every catalog
-  // action's name against every pattern with WildcardMatchReference; slow,
-  // obviously correct, and compared with the fast path in the tests.
-  bool use_catalog_expand = true;
+  // false: Action patterns are expanded by Catalog::Expand (binary searches
+  // per service) and Resource patterns parsed once (PreparedPolicy).
+  // true: the reference path, which matches every catalog action's name
+  // against every pattern with WildcardMatchReference and tests each
+  // pattern's fields per action; slow, obviously correct, and compared with
+  // the fast path in the tests.
+  bool reference_path = false;
+  // When set (ascending ids): GrantSet::grants() holds only these actions
+  // (with their details); levels() still lists every action. For callers
+  // that summarise every action and explain a few (the account ranking):
+  // an admin principal has 22,000 grants of ~100 bytes each, its levels
+  // 8 bytes each. Must outlive the call.
+  const std::vector<ActionId>* detail_actions = nullptr;
+};
+
+// One action's level, without details (GrantSet::levels()).
+struct GrantLevelEntry {
+  ActionId action = 0;
+  GrantLevel level = GrantLevel::kNever;
+  bool resources_limited = false;  // as ActionGrant::resources_limited
 };
 
 // Every action that some grant-role Allow statement matches, ascending ids,
@@ -142,8 +166,13 @@ struct AnalysisOptions {
 // Actions that no Allow statement matches are not listed.
 class GrantSet {
  public:
+  // Every such action with its details; with AnalysisOptions::detail_actions,
+  // only the actions named there (levels() has them all).
   const std::vector<ActionGrant>& grants() const { return grants_; }
-  // The grant of `action`, or null when no Allow matches it.
+  // Every such action, level only (8 bytes each).
+  const std::vector<GrantLevelEntry>& levels() const { return levels_; }
+  // The grant of `action` with its details, or null when no Allow matches
+  // it (or its details were not kept).
   const ActionGrant* Find(ActionId action) const;
   // The level of `action` (kNever when not listed).
   GrantLevel LevelOf(ActionId action) const;
@@ -154,6 +183,7 @@ class GrantSet {
   friend GrantSet AnalyzeGrants(const Catalog&, const std::vector<AnalyzedPolicy>&,
                                 const AnalysisOptions&);
   std::vector<ActionGrant> grants_;
+  std::vector<GrantLevelEntry> levels_;
 };
 
 // REQUIRES: every document pointer is non-null.

@@ -118,6 +118,7 @@ struct ResolvedRisks {
   };
   std::vector<Single> singles;
   std::vector<Recipe> recipes;
+  std::vector<ActionId> actions;  // every action above, ascending, unique
 };
 
 ResolvedRisks ResolveRisks(const Catalog& catalog) {
@@ -146,15 +147,13 @@ ResolvedRisks ResolveRisks(const Catalog& catalog) {
       if (id) r.singles.push_back({category, &risk, *id});
     }
   }
+  for (const ResolvedRisks::Single& s : r.singles) r.actions.push_back(s.action);
+  for (const ResolvedRisks::Recipe& recipe : r.recipes) {
+    r.actions.insert(r.actions.end(), recipe.actions.begin(), recipe.actions.end());
+  }
+  std::sort(r.actions.begin(), r.actions.end());
+  r.actions.erase(std::unique(r.actions.begin(), r.actions.end()), r.actions.end());
   return r;
-}
-
-// The index of `id` in `actions`, or actions.size().
-size_t FindReach(const std::vector<ActionReach>& actions, ActionId id) {
-  auto it = std::lower_bound(actions.begin(), actions.end(), id,
-                             [](const ActionReach& a, ActionId v) { return a.action < v; });
-  return it != actions.end() && it->action == id ? static_cast<size_t>(it - actions.begin())
-                                                 : actions.size();
 }
 
 }  // namespace
@@ -162,10 +161,13 @@ size_t FindReach(const std::vector<ActionReach>& actions, ActionId id) {
 // ---------------------------------------------------------------------------
 // ReachPolicyCache
 
-ReachPolicyCache::ReachPolicyCache(const SourceManager& sources, const Inventory& inventory)
+ReachPolicyCache::ReachPolicyCache(const SourceManager& sources, const Inventory& inventory,
+                                   const Catalog& catalog)
     : sources_(&sources),
       inventory_(&inventory),
+      catalog_(&catalog),
       documents_(inventory.policies.size()),
+      prepared_(inventory.policies.size()),
       state_(inventory.policies.size(), 0) {}
 
 ReachPolicyCache::~ReachPolicyCache() = default;
@@ -188,6 +190,13 @@ const PolicyDocument* ReachPolicyCache::Get(uint32_t found) {
     }
   }
   return documents_[found].get();
+}
+
+const PreparedPolicy* ReachPolicyCache::Prepared(uint32_t found) {
+  const PolicyDocument* doc = Get(found);
+  if (doc == nullptr) return nullptr;
+  if (!prepared_[found]) prepared_[found] = PreparedPolicy::Prepare(*catalog_, *doc);
+  return prepared_[found].get();
 }
 
 uint32_t ReachPolicyCache::FindGroup(std::string_view name) {
@@ -224,7 +233,9 @@ std::string_view ReachViaName(ReachVia via) {
 std::vector<AnalyzedPolicy> GatheredPolicies::Analyzed() const {
   std::vector<AnalyzedPolicy> out;
   out.reserve(policies.size());
-  for (const GatheredPolicy& p : policies) out.push_back({p.document, p.role, p.level});
+  for (const GatheredPolicy& p : policies) {
+    out.push_back({p.document, p.role, p.level, p.prepared});
+  }
   return out;
 }
 
@@ -245,6 +256,7 @@ GatheredPolicies GatherPrincipalPolicies(ReachPolicyCache& cache, uint32_t entit
     g.role = role;
     g.via = via;
     g.found = found;
+    g.prepared = cache.Prepared(found);
     g.group = group;
     g.attachment = attachment;
     out.policies.push_back(std::move(g));
@@ -354,7 +366,7 @@ ActionReach FromGrant(const ActionGrant& g, bool details = true) {
     case GrantLevel::kAllResources: a.reach = Reach::kAlways; break;
   }
   a.all_resources = g.level == GrantLevel::kAllResources ||
-                    (g.level == GrantLevel::kConditional && g.resources.empty());
+                    (g.level == GrantLevel::kConditional && !g.resources_limited);
   if (!details) return a;
   if (!a.all_resources && a.reach != Reach::kNever) a.resources = g.resources;
   a.conditions = g.conditions;
@@ -389,21 +401,37 @@ PrincipalReach AnalyzeReach(const Catalog& catalog, const GatheredPolicies& gath
     if (is_user && !given("aws:username")) overrides.push_back({"aws:username", {e.name}, false});
   }
   overrides.insert(overrides.end(), options.context.begin(), options.context.end());
+  // The built-in catalog's risk table is resolved once (thread-safe static).
+  static const ResolvedRisks kBuiltInRisks = ResolveRisks(Catalog::BuiltIn());
+  std::optional<ResolvedRisks> other;
+  if (&catalog != &Catalog::BuiltIn()) other = ResolveRisks(catalog);
+  const ResolvedRisks& risks = other ? *other : kBuiltInRisks;
+  // Without per-action output, only the verdicts' actions need details.
+  const std::vector<ActionId>* detail_ids = options.keep_actions ? nullptr : &risks.actions;
   AnalysisOptions analysis;
   analysis.context = MakeContext(out.leaked_key, overrides);
+  analysis.detail_actions = detail_ids;
   GrantSet grants = AnalyzeGrants(catalog, analyzed, analysis);
 
-  // The ActionGrant each entry comes from (in `grants` or `wider`), for
-  // the details of verdicts when actions are not kept with details.
-  const bool details = options.keep_actions;
-  std::vector<ActionReach> actions;
-  std::vector<const ActionGrant*> sources;
-  actions.reserve(grants.grants().size());
-  sources.reserve(grants.grants().size());
-  for (const ActionGrant& g : grants.grants()) {
-    actions.push_back(FromGrant(g, details));
-    sources.push_back(&g);
-  }
+  // One entry per granted action (GrantSet::levels()), from `grants` or,
+  // for kNotByKey, from `wider`; details are looked up only where needed.
+  struct Entry {
+    ActionId action;
+    Reach reach;
+    bool all_resources;
+    bool from_wider;
+  };
+  auto entry_of = [](const GrantLevelEntry& g, bool from_wider) {
+    ActionGrant brief;
+    brief.action = g.action;
+    brief.level = g.level;
+    brief.resources_limited = g.resources_limited;
+    ActionReach a = FromGrant(brief, /*details=*/false);
+    return Entry{a.action, a.reach, a.all_resources, from_wider};
+  };
+  std::vector<Entry> actions;
+  actions.reserve(grants.levels().size());
+  for (const GrantLevelEntry& g : grants.levels()) actions.push_back(entry_of(g, false));
 
   // What the user may do but a key cannot: the same analysis with the
   // leaked-key facts unknown. Only needed when some condition names them.
@@ -411,47 +439,45 @@ PrincipalReach AnalyzeReach(const Catalog& catalog, const GatheredPolicies& gath
   if (out.leaked_key && HasLeakedKeyConditions(gathered)) {
     AnalysisOptions open;
     open.context = MakeContext(false, overrides);
+    open.detail_actions = detail_ids;
     wider = AnalyzeGrants(catalog, analyzed, open);
-    std::vector<ActionReach> merged;
-    std::vector<const ActionGrant*> merged_sources;
-    merged.reserve(std::max(actions.size(), wider.grants().size()));
-    merged_sources.reserve(merged.capacity());
+    std::vector<Entry> merged;
+    merged.reserve(std::max(actions.size(), wider.levels().size()));
     size_t i = 0;
-    auto keep = [&](size_t k) {
-      merged.push_back(std::move(actions[k]));
-      merged_sources.push_back(sources[k]);
-    };
-    for (const ActionGrant& w : wider.grants()) {
-      while (i < actions.size() && actions[i].action < w.action) keep(i++);
+    for (const GrantLevelEntry& w : wider.levels()) {
+      while (i < actions.size() && actions[i].action < w.action) merged.push_back(actions[i++]);
       const bool have = i < actions.size() && actions[i].action == w.action;
       if (w.level != GrantLevel::kNever && (!have || actions[i].reach == Reach::kNever)) {
-        ActionReach a = FromGrant(w, details);
-        a.reach = Reach::kNotByKey;
-        merged.push_back(std::move(a));
-        merged_sources.push_back(&w);
+        Entry e = entry_of(w, true);
+        e.reach = Reach::kNotByKey;
+        merged.push_back(e);
         if (have) ++i;
       } else if (have) {
-        keep(i++);
+        merged.push_back(actions[i++]);
       }
     }
-    while (i < actions.size()) keep(i++);
+    while (i < actions.size()) merged.push_back(actions[i++]);
     actions = std::move(merged);
-    sources = std::move(merged_sources);
   }
+  auto detail = [&](const Entry& e) {
+    const ActionGrant* source = (e.from_wider ? wider : grants).Find(e.action);
+    ActionReach a = FromGrant(*source, /*details=*/true);
+    a.reach = e.reach;
+    return a;
+  };
   // The entry of `id` with its details, or null when not granted.
   ActionReach scratch;
   auto detailed = [&](ActionId id) -> const ActionReach* {
-    size_t k = FindReach(actions, id);
-    if (k == actions.size() || actions[k].reach == Reach::kNever) return nullptr;
-    if (details) return &actions[k];
-    scratch = FromGrant(*sources[k], true);
-    scratch.reach = actions[k].reach;
+    auto it = std::lower_bound(actions.begin(), actions.end(), id,
+                               [](const Entry& e, ActionId a) { return e.action < a; });
+    if (it == actions.end() || it->action != id || it->reach == Reach::kNever) return nullptr;
+    scratch = detail(*it);
     return &scratch;
   };
 
   // Summaries.
   uint32_t always_all = 0;
-  for (const ActionReach& a : actions) {
+  for (const Entry& a : actions) {
     if (a.reach == Reach::kNever) continue;
     const ServiceId service = catalog.action_service(a.action);
     if (out.services.empty() || out.services.back().service != service) {
@@ -488,11 +514,6 @@ PrincipalReach AnalyzeReach(const Catalog& catalog, const GatheredPolicies& gath
   if (out.full_admin) out.score += 1000000;
 
   // Verdicts.
-  // The built-in catalog's risk table is resolved once (thread-safe static).
-  static const ResolvedRisks kBuiltInRisks = ResolveRisks(Catalog::BuiltIn());
-  std::optional<ResolvedRisks> other;
-  if (&catalog != &Catalog::BuiltIn()) other = ResolveRisks(catalog);
-  const ResolvedRisks& risks = other ? *other : kBuiltInRisks;
   auto weight = [](Reach r) -> uint64_t {
     return r == Reach::kAlways ? 1000 : r == Reach::kConditional ? 100 : 0;
   };
@@ -550,7 +571,10 @@ PrincipalReach AnalyzeReach(const Catalog& catalog, const GatheredPolicies& gath
       out.verdicts.push_back(std::move(v));
     }
   }
-  if (options.keep_actions) out.actions = std::move(actions);
+  if (options.keep_actions) {
+    out.actions.reserve(actions.size());
+    for (const Entry& e : actions) out.actions.push_back(detail(e));
+  }
   return out;
 }
 

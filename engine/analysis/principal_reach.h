@@ -54,6 +54,7 @@
 #include <vector>
 
 #include "engine/analysis/effective.h"
+#include "engine/analysis/prepared_policy.h"
 #include "engine/analysis/risk.h"
 #include "engine/catalog/catalog.h"
 #include "engine/inputs/inventory.h"
@@ -71,7 +72,9 @@ namespace iamlint {
 // the linter reports them). `sources` and `inventory` must outlive it.
 class ReachPolicyCache {
  public:
-  ReachPolicyCache(const SourceManager& sources, const Inventory& inventory);
+  // `catalog` prepares the documents for analysis (Prepared()).
+  ReachPolicyCache(const SourceManager& sources, const Inventory& inventory,
+                   const Catalog& catalog = Catalog::BuiltIn());
   ~ReachPolicyCache();
   ReachPolicyCache(const ReachPolicyCache&) = delete;
   ReachPolicyCache& operator=(const ReachPolicyCache&) = delete;
@@ -79,6 +82,9 @@ class ReachPolicyCache {
   // The document of Inventory::policies[found], or null when it could not
   // be built (root not an object) or `found` is out of range.
   const PolicyDocument* Get(uint32_t found);
+  // Get(found) prepared for AnalyzeGrants with the cache's catalog (once,
+  // on first use), or null when it could not be built.
+  const PreparedPolicy* Prepared(uint32_t found);
   // How many documents were built so far (each at most once).
   size_t built() const { return built_; }
 
@@ -93,7 +99,9 @@ class ReachPolicyCache {
   bool groups_indexed_ = false;
   const SourceManager* sources_;
   const Inventory* inventory_;
+  const Catalog* catalog_;
   std::vector<std::unique_ptr<PolicyDocument>> documents_;  // by FoundPolicy index
+  std::vector<std::unique_ptr<const PreparedPolicy>> prepared_;  // by FoundPolicy index
   std::vector<uint8_t> state_;                              // 0 not tried, 1 built, 2 failed
   size_t built_ = 0;
 };
@@ -126,6 +134,7 @@ struct GatheredPolicy {
   int level = 0;                 // kScp
   ReachVia via = ReachVia::kInline;
   uint32_t found = kNoIndex;     // index into Inventory::policies; kNoIndex for external
+  const PreparedPolicy* prepared = nullptr;  // found policies: from the cache
   uint32_t external = kNoIndex;  // index into the ExternalPolicy list given
   std::string group;             // kGroupInline / kGroupManaged: the group's name
   // Managed policies and boundaries: the reference that attaches it (where

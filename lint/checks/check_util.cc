@@ -60,7 +60,7 @@ bool ActionValueCovers(const Catalog& catalog, std::string_view outer, std::stri
   if (EqualsIgnoreCase(outer, inner)) return true;
   if (outer == "*") return true;
   size_t star = outer.find_first_of("*?");
-  if (star + 1 == outer.size() && outer[star] == '*' &&
+  if (star != outer.npos && star + 1 == outer.size() && outer[star] == '*' &&
       StartsWithIgnoreCase(inner, outer.substr(0, star))) {
     return true;  // `s3:*` or `s3:Get*` over anything starting the same
   }
@@ -76,24 +76,31 @@ bool ActionValueCovers(const Catalog& catalog, std::string_view outer, std::stri
 PreparedAction PrepareAction(const Catalog& catalog, std::string_view value) {
   PreparedAction p;
   p.text = value;
-  p.wildcard = HasWildcard(value);
-  if (p.wildcard) {
-    p.expansion = catalog.Expand(value);
-  } else {
+  p.lowered = AsciiLower(value);
+  size_t first = value.find_first_of("*?");
+  p.wildcard = first != value.npos;
+  if (!p.wildcard) {
     p.id = catalog.FindAction(value);
+  } else if (first + 1 == value.size() && value[first] == '*') {
+    // Coverage by `prefix*` is a prefix test (a catalog action it expands
+    // to starts with the prefix), so no expansion is needed.
+    p.prefix_star = first;
+  } else {
+    p.expansion = catalog.Expand(value);
   }
   return p;
 }
 
 bool PreparedCovers(const PreparedAction& outer, const PreparedAction& inner) {
-  if (EqualsIgnoreCase(outer.text, inner.text)) return true;
-  if (outer.text == "*") return true;
-  size_t star = outer.text.find_first_of("*?");
-  if (star + 1 == outer.text.size() && outer.text[star] == '*' &&
-      StartsWithIgnoreCase(inner.text, outer.text.substr(0, star))) {
+  if (outer.lowered == inner.lowered) return true;
+  if (outer.prefix_star != PreparedAction::kNotPrefix &&
+      std::string_view(inner.lowered).starts_with(
+          std::string_view(outer.lowered).substr(0, outer.prefix_star))) {
     return true;
   }
   if (!inner.wildcard && inner.id && outer.wildcard) {
+    // A `prefix*` outer that failed the prefix test matches no spelling of
+    // `inner`, so only the other patterns need their expansion.
     return std::binary_search(outer.expansion.begin(), outer.expansion.end(), *inner.id);
   }
   return false;

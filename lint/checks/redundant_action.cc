@@ -2,6 +2,7 @@
 // same statement.
 #include "lint/check.h"
 #include "lint/checks/check_util.h"
+#include "lint/checks/covering_action.h"
 
 namespace iamlint::lint {
 namespace {
@@ -35,24 +36,18 @@ class RedundantAction final : public Check {
       std::vector<PreparedAction> prepared;
       prepared.reserve(values.size());
       for (const LocatedString& v : values) prepared.push_back(PrepareAction(*ctx.catalog, v.value));
+      std::vector<size_t> covering = FindCoveringActions(prepared);
       for (size_t i = 0; i < values.size(); ++i) {
-        for (size_t j = 0; j < values.size(); ++j) {
-          if (i == j) continue;
-          bool same = EqualsIgnoreCase(values[i].value, values[j].value);
-          // Of two equal values the later one is redundant.
-          if (same && j > i) continue;
-          if (!same && !PreparedCovers(prepared[j], prepared[i])) {
-            continue;
-          }
-          LineColumn at = ctx.sources->Begin(values[j].span);
-          Report(sink, values[i].span,
-                 same ? "duplicate action " + Quote(values[i].value)
-                      : Quote(values[i].value) + " is already covered by " +
-                            Quote(values[j].value),
-                 {"see line " + std::to_string(at.line) + ", column " +
-                  std::to_string(at.column)});
-          break;
-        }
+        size_t j = covering[i];
+        if (j == kNoCoveringAction) continue;
+        bool same = prepared[i].lowered == prepared[j].lowered;
+        LineColumn at = ctx.sources->Begin(values[j].span);
+        Report(sink, values[i].span,
+               same ? "duplicate action " + Quote(values[i].value)
+                    : Quote(values[i].value) + " is already covered by " +
+                          Quote(values[j].value),
+               {"see line " + std::to_string(at.line) + ", column " +
+                std::to_string(at.column)});
       }
     }
   }

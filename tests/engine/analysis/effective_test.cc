@@ -157,7 +157,7 @@ TEST_CASE("analysis: the Expand fast path agrees with the reference scan", "[ana
     testing::PolicyResult parsed = ParsePolicy(Doc(text), PolicyKind::kIdentity);
     REQUIRE(parsed.policy);
     AnalysisOptions fast, reference;
-    reference.use_catalog_expand = false;
+    reference.reference_path = true;
     GrantSet a = AnalyzeGrants(Cat(), *parsed.policy, fast);
     GrantSet b = AnalyzeGrants(Cat(), *parsed.policy, reference);
     CAPTURE(text);
