@@ -204,9 +204,9 @@ const ActionGrant* GrantSet::Find(ActionId action) const {
 }
 
 GrantLevel GrantSet::LevelOf(ActionId action) const {
-  auto it = std::lower_bound(levels_.begin(), levels_.end(), action,
-                             [](const GrantLevelEntry& g, ActionId a) { return g.action < a; });
-  return it != levels_.end() && it->action == action ? it->level : GrantLevel::kNever;
+  auto it = std::upper_bound(levels_.begin(), levels_.end(), action,
+                             [](ActionId a, const GrantLevelRun& r) { return a < r.end; });
+  return it != levels_.end() && it->begin <= action ? it->level : GrantLevel::kNever;
 }
 
 GrantLevel GrantSet::LevelOf(const Catalog& catalog, std::string_view action) const {
@@ -277,30 +277,6 @@ GrantSet AnalyzeGrants(const Catalog& catalog, const std::vector<AnalyzedPolicy>
     }
   }
 
-  // The statements of each action, in statement order: a counting sort of
-  // (action, statement) by action (each statement's actions are unique).
-  const size_t action_count = catalog.action_count();
-  std::vector<uint32_t> start(action_count + 1, 0);
-  for (const StatementInfo& info : infos) {
-    for (const ActionRun& run : info.prepared->actions) {
-      for (ActionId id = run.begin; id < run.end; ++id) ++start[id + 1];
-    }
-  }
-  size_t granted_actions = 0;
-  for (size_t a = 0; a < action_count; ++a) {
-    if (start[a + 1] != 0) ++granted_actions;
-    start[a + 1] += start[a];
-  }
-  std::vector<uint32_t> by_action(start[action_count]);
-  {
-    std::vector<uint32_t> next(start.begin(), start.end() - 1);
-    for (uint32_t k = 0; k < infos.size(); ++k) {
-      for (const ActionRun& run : infos[k].prepared->actions) {
-        for (ActionId id = run.begin; id < run.end; ++id) by_action[next[id]++] = k;
-      }
-    }
-  }
-
   bool has_boundary = false;
   int scp_levels = 0;
   for (const AnalyzedPolicy& ap : policies) {
@@ -312,26 +288,24 @@ GrantSet AnalyzeGrants(const Catalog& catalog, const std::vector<AnalyzedPolicy>
   // vectors and stored with its details only when asked.
   const std::vector<ActionId>* detail = options.detail_actions;
   GrantSet result;
-  result.levels_.reserve(granted_actions);
-  result.grants_.reserve(detail == nullptr ? granted_actions : detail->size());
   std::vector<ResourceRef> patterns;
   std::vector<Gate> gates(2 + static_cast<size_t>(scp_levels));
   Gate grant;  // the combined grant (decisive, resources, conditions)
   std::vector<StatementLoc> limiting;
-  // The grant of `action`, whose statements are by_action[i, j), into
+  // The grant of `action`, whose statements are infos[active[...]], into
   // `grant` and `limiting`; false when no grant-role Allow matches it.
-  auto evaluate = [&](ActionId action, uint32_t i, uint32_t j) -> bool {
+  auto evaluate = [&](ActionId action, const std::vector<uint32_t>& active) -> bool {
     bool granted_somewhere = false;
-    for (uint32_t k = i; k < j; ++k) {
-      const StatementInfo& s = infos[by_action[k]];
+    for (uint32_t k : active) {
+      const StatementInfo& s = infos[k];
       if (s.role == PolicyRole::kGrant && s.prepared->effect == Effect::kAllow) {
         granted_somewhere = true;
       }
     }
     if (!granted_somewhere) return false;
     for (Gate& g : gates) g.Reset();
-    for (uint32_t k = i; k < j; ++k) {
-      const StatementInfo& s = infos[by_action[k]];
+    for (uint32_t k : active) {
+      const StatementInfo& s = infos[k];
       if (s.prepared->effect != Effect::kAllow) continue;
       size_t gi = s.role == PolicyRole::kGrant ? 0 : s.role == PolicyRole::kBoundary ? 1
                                                                 : 2 + static_cast<size_t>(s.level);
@@ -375,8 +349,9 @@ GrantSet AnalyzeGrants(const Catalog& catalog, const std::vector<AnalyzedPolicy>
     }
     if (grant.level == GrantLevel::kNever) grant.decisive.clear();
     // Denies of every policy.
-    for (uint32_t k = i; k < j && grant.level != GrantLevel::kNever; ++k) {
-      const StatementInfo& s = infos[by_action[k]];
+    for (uint32_t k : active) {
+      if (grant.level == GrantLevel::kNever) break;
+      const StatementInfo& s = infos[k];
       if (s.prepared->effect != Effect::kDeny) continue;
       patterns.clear();
       Scope scope = ScopeFor(catalog, *s.prepared, action, options.reference_path, &patterns);
@@ -405,43 +380,85 @@ GrantSet AnalyzeGrants(const Catalog& catalog, const std::vector<AnalyzedPolicy>
     }
     return true;
   };
-  // Consecutive actions with the same statements, none of whose scope
-  // depends on the action (no Resource, or `*`), get the same grant: an
-  // admin policy's 22,000 actions are evaluated once. `previous` is the
-  // last evaluated bucket.
-  uint32_t previous_start = 0, previous_size = 0;
-  bool have_previous = false, previous_uniform = false, previous_granted = false;
-  for (ActionId action = 0; action < action_count; ++action) {
-    const uint32_t i = start[action];
-    const uint32_t j = start[action + 1];
-    if (i == j) continue;
-    const bool reuse = have_previous && previous_uniform && j - i == previous_size &&
-                       std::equal(by_action.begin() + i, by_action.begin() + j,
-                                  by_action.begin() + previous_start);
-    if (!reuse) {
-      previous_granted = evaluate(action, i, j);
-      previous_uniform = true;
-      for (uint32_t k = i; k < j; ++k) {
-        const PreparedStatement& ps = *infos[by_action[k]].prepared;
-        if (ps.has_resource && !ps.any_star) previous_uniform = false;
-      }
-      previous_size = j - i;
-      have_previous = true;
+  // Emits the grant just evaluated for actions [begin, end).
+  auto emit = [&](ActionId begin, ActionId end) {
+    const bool limited = !grant.resources.empty();
+    std::vector<GrantLevelRun>& runs = result.levels_;
+    if (!runs.empty() && runs.back().end == begin && runs.back().level == grant.level &&
+        runs.back().resources_limited == limited) {
+      runs.back().end = end;
+    } else {
+      runs.push_back({begin, end, grant.level, limited});
     }
-    previous_start = i;
-    if (!previous_granted) continue;
-    result.levels_.push_back({action, grant.level, !grant.resources.empty()});
-    if (detail == nullptr || std::binary_search(detail->begin(), detail->end(), action)) {
+    auto add = [&](ActionId action) {
       ActionGrant& out = result.grants_.emplace_back();
       out.action = action;
       out.level = grant.level;
-      out.resources_limited = !grant.resources.empty();
+      out.resources_limited = limited;
       out.decisive = grant.decisive;
       out.limiting_denies = limiting;
       out.resources.reserve(grant.resources.size());
       for (const ResourceRef& r : grant.resources) out.resources.push_back(r.Text());
       out.conditions.reserve(grant.conditions.size());
       for (const GrantCondition* c : grant.conditions) out.conditions.push_back(*c);
+    };
+    if (detail == nullptr) {
+      for (ActionId action = begin; action < end; ++action) add(action);
+    } else {
+      for (auto it = std::lower_bound(detail->begin(), detail->end(), begin);
+           it != detail->end() && *it < end; ++it) {
+        add(*it);
+      }
+    }
+  };
+
+  // A sweep over the action ids: statements enter and leave the active set
+  // at the ends of their runs, so between two consecutive ends the same
+  // statements apply. When none of their scopes depends on the action (no
+  // Resource, or `*`), every action of the segment gets the same grant and
+  // is evaluated once (an admin policy: one segment per run instead of
+  // 22,000 actions); otherwise each action is evaluated. The reference
+  // path evaluates every action.
+  struct Event {
+    ActionId at;
+    bool enter;
+    uint32_t statement;
+  };
+  std::vector<Event> events;
+  for (uint32_t k = 0; k < infos.size(); ++k) {
+    for (const ActionRun& run : infos[k].prepared->actions) {
+      events.push_back({run.begin, true, k});
+      events.push_back({run.end, false, k});
+    }
+  }
+  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+    return a.at != b.at ? a.at < b.at : a.enter < b.enter;  // leave before enter
+  });
+  std::vector<uint32_t> active;  // ascending statement indexes (statement order)
+  for (size_t e = 0; e < events.size();) {
+    const ActionId at = events[e].at;
+    for (; e < events.size() && events[e].at == at; ++e) {
+      const uint32_t k = events[e].statement;
+      auto pos = std::lower_bound(active.begin(), active.end(), k);
+      if (events[e].enter) {
+        active.insert(pos, k);
+      } else {
+        active.erase(pos);
+      }
+    }
+    if (active.empty() || e == events.size()) continue;
+    const ActionId end = events[e].at;
+    bool uniform = !options.reference_path;
+    for (uint32_t k : active) {
+      const PreparedStatement& ps = *infos[k].prepared;
+      if (ps.has_resource && !ps.any_star) uniform = false;
+    }
+    if (uniform) {
+      if (evaluate(at, active)) emit(at, end);
+    } else {
+      for (ActionId action = at; action < end; ++action) {
+        if (evaluate(action, active)) emit(action, action + 1);
+      }
     }
   }
   return result;

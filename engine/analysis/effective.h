@@ -149,16 +149,19 @@ struct AnalysisOptions {
   // When set (ascending ids): GrantSet::grants() holds only these actions
   // (with their details); levels() still lists every action. For callers
   // that summarise every action and explain a few (the account ranking):
-  // an admin principal has 22,000 grants of ~100 bytes each, its levels
-  // 8 bytes each. Must outlive the call.
+  // an admin principal has 22,000 grants of ~100 bytes each, but a handful
+  // of level runs. Must outlive the call.
   const std::vector<ActionId>* detail_actions = nullptr;
 };
 
-// One action's level, without details (GrantSet::levels()).
-struct GrantLevelEntry {
-  ActionId action = 0;
+// Consecutive actions [begin, end) with the same level, without details
+// (GrantSet::levels()).
+struct GrantLevelRun {
+  ActionId begin = 0;
+  ActionId end = 0;
   GrantLevel level = GrantLevel::kNever;
   bool resources_limited = false;  // as ActionGrant::resources_limited
+  bool operator==(const GrantLevelRun&) const = default;
 };
 
 // Every action that some grant-role Allow statement matches, ascending ids,
@@ -169,8 +172,9 @@ class GrantSet {
   // Every such action with its details; with AnalysisOptions::detail_actions,
   // only the actions named there (levels() has them all).
   const std::vector<ActionGrant>& grants() const { return grants_; }
-  // Every such action, level only (8 bytes each).
-  const std::vector<GrantLevelEntry>& levels() const { return levels_; }
+  // Every such action, level only, as ascending runs (adjacent runs
+  // differ in level or resources_limited, or are not contiguous).
+  const std::vector<GrantLevelRun>& levels() const { return levels_; }
   // The grant of `action` with its details, or null when no Allow matches
   // it (or its details were not kept).
   const ActionGrant* Find(ActionId action) const;
@@ -183,7 +187,7 @@ class GrantSet {
   friend GrantSet AnalyzeGrants(const Catalog&, const std::vector<AnalyzedPolicy>&,
                                 const AnalysisOptions&);
   std::vector<ActionGrant> grants_;
-  std::vector<GrantLevelEntry> levels_;
+  std::vector<GrantLevelRun> levels_;
 };
 
 // REQUIRES: every document pointer is non-null.

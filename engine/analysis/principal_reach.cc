@@ -1,6 +1,7 @@
 #include "engine/analysis/principal_reach.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -356,17 +357,48 @@ namespace {
 
 // `details`: copy resources, conditions and statements too (else only the
 // action, reach and all_resources, for the summaries).
+// Per access level, how many catalog actions come before each id: the
+// actions of a level in [a, b) without visiting them.
+class LevelPrefix {
+ public:
+  explicit LevelPrefix(const Catalog& catalog) {
+    const size_t n = catalog.action_count();
+    for (auto& p : prefix_) p.assign(n + 1, 0);
+    for (ActionId id = 0; id < n; ++id) {
+      const size_t level = static_cast<size_t>(catalog.access_level(id));
+      for (size_t l = 0; l < kAccessLevelCount; ++l) {
+        prefix_[l][id + 1] = prefix_[l][id] + (l == level ? 1 : 0);
+      }
+    }
+  }
+  uint32_t Count(size_t level, ActionId begin, ActionId end) const {
+    return prefix_[level][end] - prefix_[level][begin];
+  }
+
+ private:
+  std::array<std::vector<uint32_t>, kAccessLevelCount> prefix_;
+};
+
+Reach ReachOfLevel(GrantLevel level) {
+  switch (level) {
+    case GrantLevel::kNever: return Reach::kNever;
+    case GrantLevel::kConditional: return Reach::kConditional;
+    case GrantLevel::kSomeResources:
+    case GrantLevel::kAllResources: return Reach::kAlways;
+  }
+  return Reach::kNever;
+}
+
+bool AllResources(GrantLevel level, bool resources_limited) {
+  return level == GrantLevel::kAllResources ||
+         (level == GrantLevel::kConditional && !resources_limited);
+}
+
 ActionReach FromGrant(const ActionGrant& g, bool details = true) {
   ActionReach a;
   a.action = g.action;
-  switch (g.level) {
-    case GrantLevel::kNever: a.reach = Reach::kNever; break;
-    case GrantLevel::kConditional: a.reach = Reach::kConditional; break;
-    case GrantLevel::kSomeResources:
-    case GrantLevel::kAllResources: a.reach = Reach::kAlways; break;
-  }
-  a.all_resources = g.level == GrantLevel::kAllResources ||
-                    (g.level == GrantLevel::kConditional && !g.resources_limited);
+  a.reach = ReachOfLevel(g.level);
+  a.all_resources = AllResources(g.level, g.resources_limited);
   if (!details) return a;
   if (!a.all_resources && a.reach != Reach::kNever) a.resources = g.resources;
   a.conditions = g.conditions;
@@ -413,28 +445,28 @@ PrincipalReach AnalyzeReach(const Catalog& catalog, const GatheredPolicies& gath
   analysis.detail_actions = detail_ids;
   GrantSet grants = AnalyzeGrants(catalog, analyzed, analysis);
 
-  // One entry per granted action (GrantSet::levels()), from `grants` or,
-  // for kNotByKey, from `wider`; details are looked up only where needed.
+  // Runs of granted actions (GrantSet::levels()) with their reach, from
+  // `grants` or, for kNotByKey, from `wider`; details are looked up only
+  // where needed.
   struct Entry {
-    ActionId action;
+    ActionId begin;
+    ActionId end;
     Reach reach;
     bool all_resources;
     bool from_wider;
   };
-  auto entry_of = [](const GrantLevelEntry& g, bool from_wider) {
-    ActionGrant brief;
-    brief.action = g.action;
-    brief.level = g.level;
-    brief.resources_limited = g.resources_limited;
-    ActionReach a = FromGrant(brief, /*details=*/false);
-    return Entry{a.action, a.reach, a.all_resources, from_wider};
+  auto entry_of = [](const GrantLevelRun& g, bool from_wider) {
+    return Entry{g.begin, g.end, ReachOfLevel(g.level),
+                 AllResources(g.level, g.resources_limited), from_wider};
   };
   std::vector<Entry> actions;
   actions.reserve(grants.levels().size());
-  for (const GrantLevelEntry& g : grants.levels()) actions.push_back(entry_of(g, false));
+  for (const GrantLevelRun& g : grants.levels()) actions.push_back(entry_of(g, false));
 
   // What the user may do but a key cannot: the same analysis with the
   // leaked-key facts unknown. Only needed when some condition names them.
+  // Per action: granted to the key, kept; granted only without the key's
+  // facts (never, or not listed, with the key), kNotByKey from `wider`.
   GrantSet wider;
   if (out.leaked_key && HasLeakedKeyConditions(gathered)) {
     AnalysisOptions open;
@@ -442,25 +474,55 @@ PrincipalReach AnalyzeReach(const Catalog& catalog, const GatheredPolicies& gath
     open.detail_actions = detail_ids;
     wider = AnalyzeGrants(catalog, analyzed, open);
     std::vector<Entry> merged;
-    merged.reserve(std::max(actions.size(), wider.levels().size()));
-    size_t i = 0;
-    for (const GrantLevelEntry& w : wider.levels()) {
-      while (i < actions.size() && actions[i].action < w.action) merged.push_back(actions[i++]);
-      const bool have = i < actions.size() && actions[i].action == w.action;
-      if (w.level != GrantLevel::kNever && (!have || actions[i].reach == Reach::kNever)) {
-        Entry e = entry_of(w, true);
-        e.reach = Reach::kNotByKey;
-        merged.push_back(e);
-        if (have) ++i;
-      } else if (have) {
-        merged.push_back(actions[i++]);
+    auto push = [&merged](Entry e) {
+      if (e.begin >= e.end) return;
+      if (!merged.empty()) {
+        Entry& last = merged.back();
+        if (last.end == e.begin && last.reach == e.reach && last.all_resources == e.all_resources &&
+            last.from_wider == e.from_wider) {
+          last.end = e.end;
+          return;
+        }
       }
+      merged.push_back(e);
+    };
+    const std::vector<GrantLevelRun>& w = wider.levels();
+    size_t i = 0, k = 0;
+    ActionId at = 0;
+    while (i < actions.size() || k < w.size()) {
+      // Skip to the next action either list covers.
+      ActionId next = std::numeric_limits<ActionId>::max();
+      if (i < actions.size()) next = std::min(next, std::max(at, actions[i].begin));
+      if (k < w.size()) next = std::min(next, std::max(at, w[k].begin));
+      at = next;
+      const bool in_a = i < actions.size() && actions[i].begin <= at;
+      const bool in_w = k < w.size() && w[k].begin <= at;
+      // The piece [at, stop) where neither list changes.
+      ActionId stop = std::numeric_limits<ActionId>::max();
+      if (in_a) stop = std::min(stop, actions[i].end);
+      else if (i < actions.size()) stop = std::min(stop, actions[i].begin);
+      if (in_w) stop = std::min(stop, w[k].end);
+      else if (k < w.size()) stop = std::min(stop, w[k].begin);
+      if (in_w && w[k].level != GrantLevel::kNever && (!in_a || actions[i].reach == Reach::kNever)) {
+        Entry e = entry_of(w[k], true);
+        e.reach = Reach::kNotByKey;
+        e.begin = at;
+        e.end = stop;
+        push(e);
+      } else if (in_a) {
+        Entry e = actions[i];
+        e.begin = at;
+        e.end = stop;
+        push(e);
+      }
+      at = stop;
+      if (in_a && actions[i].end == at) ++i;
+      if (in_w && w[k].end == at) ++k;
     }
-    while (i < actions.size()) merged.push_back(actions[i++]);
     actions = std::move(merged);
   }
-  auto detail = [&](const Entry& e) {
-    const ActionGrant* source = (e.from_wider ? wider : grants).Find(e.action);
+  auto detail = [&](const Entry& e, ActionId id) {
+    const ActionGrant* source = (e.from_wider ? wider : grants).Find(id);
     ActionReach a = FromGrant(*source, /*details=*/true);
     a.reach = e.reach;
     return a;
@@ -468,46 +530,60 @@ PrincipalReach AnalyzeReach(const Catalog& catalog, const GatheredPolicies& gath
   // The entry of `id` with its details, or null when not granted.
   ActionReach scratch;
   auto detailed = [&](ActionId id) -> const ActionReach* {
-    auto it = std::lower_bound(actions.begin(), actions.end(), id,
-                               [](const Entry& e, ActionId a) { return e.action < a; });
-    if (it == actions.end() || it->action != id || it->reach == Reach::kNever) return nullptr;
-    scratch = detail(*it);
+    auto it = std::upper_bound(actions.begin(), actions.end(), id,
+                               [](ActionId a, const Entry& e) { return a < e.end; });
+    if (it == actions.end() || it->begin > id || it->reach == Reach::kNever) return nullptr;
+    scratch = detail(*it, id);
     return &scratch;
   };
 
-  // Summaries.
-  uint32_t always_all = 0;
+  // Summaries: counts per service and access level, by runs (each run split
+  // at service ends; the actions of each level in a range come from the
+  // catalog's per-level prefix counts).
+  static const LevelPrefix kBuiltInPrefix(Catalog::BuiltIn());
+  std::optional<LevelPrefix> other_prefix;
+  if (&catalog != &Catalog::BuiltIn()) other_prefix.emplace(catalog);
+  const LevelPrefix& prefix = other_prefix ? *other_prefix : kBuiltInPrefix;
+  uint64_t always_all = 0;
   for (const Entry& a : actions) {
     if (a.reach == Reach::kNever) continue;
-    const ServiceId service = catalog.action_service(a.action);
-    if (out.services.empty() || out.services.back().service != service) {
-      ServiceReach s;
-      s.service = service;
-      ActionRange range = catalog.actions_of(service);
-      for (ActionId id = range.begin; id < range.end; ++id) {
-        ++s.cells[static_cast<size_t>(catalog.access_level(id))].total;
+    for (ActionId x = a.begin; x < a.end;) {
+      const ServiceId service = catalog.action_service(x);
+      const ActionRange range = catalog.actions_of(service);
+      const ActionId y = std::min<ActionId>(a.end, range.end);
+      if (out.services.empty() || out.services.back().service != service) {
+        ServiceReach s;
+        s.service = service;
+        for (size_t l = 0; l < kAccessLevelCount; ++l) {
+          s.cells[l].total = prefix.Count(l, range.begin, range.end);
+        }
+        out.services.push_back(s);
       }
-      out.services.push_back(s);
-    }
-    const AccessLevel level = catalog.access_level(a.action);
-    ReachCell& cell = out.services.back().cells[static_cast<size_t>(level)];
-    switch (a.reach) {
-      case Reach::kNever: break;  // skipped above
-      case Reach::kNotByKey:
-        ++cell.not_by_key;
-        ++out.not_by_key;
-        break;
-      case Reach::kConditional:
-        ++cell.conditional;
-        ++out.conditional;
-        out.score += LevelWeight(level);
-        break;
-      case Reach::kAlways:
-        ++(a.all_resources ? cell.all : cell.some);
-        ++out.always;
-        if (a.all_resources) ++always_all;
-        out.score += 2 * LevelWeight(level);
-        break;
+      for (size_t l = 0; l < kAccessLevelCount; ++l) {
+        const uint32_t n = prefix.Count(l, x, y);
+        if (n == 0) continue;
+        const uint64_t weight = LevelWeight(static_cast<AccessLevel>(l));
+        ReachCell& cell = out.services.back().cells[l];
+        switch (a.reach) {
+          case Reach::kNever: break;  // skipped above
+          case Reach::kNotByKey:
+            cell.not_by_key += n;
+            out.not_by_key += n;
+            break;
+          case Reach::kConditional:
+            cell.conditional += n;
+            out.conditional += n;
+            out.score += n * weight;
+            break;
+          case Reach::kAlways:
+            (a.all_resources ? cell.all : cell.some) += n;
+            out.always += n;
+            if (a.all_resources) always_all += n;
+            out.score += 2 * n * weight;
+            break;
+        }
+      }
+      x = y;
     }
   }
   out.full_admin = catalog.action_count() > 0 && always_all == catalog.action_count();
@@ -572,8 +648,9 @@ PrincipalReach AnalyzeReach(const Catalog& catalog, const GatheredPolicies& gath
     }
   }
   if (options.keep_actions) {
-    out.actions.reserve(actions.size());
-    for (const Entry& e : actions) out.actions.push_back(detail(e));
+    for (const Entry& e : actions) {
+      for (ActionId id = e.begin; id < e.end; ++id) out.actions.push_back(detail(e, id));
+    }
   }
   return out;
 }
@@ -713,6 +790,22 @@ std::vector<RankedPrincipal> RankPrincipals(const Catalog& catalog, ReachPolicyC
   // The role-based alternative of each user: candidates indexed by the
   // (service, access level) pairs they reach; users with the same pairs
   // (the same groups) share the answer.
+  // Roles with the same pairs tie on everything but the name: only the
+  // first by name can win, so only it is indexed.
+  {
+    std::map<std::vector<uint64_t>, size_t> first_by_cells;
+    std::vector<std::pair<RoleAlternative, std::vector<uint64_t>>> distinct;
+    for (auto& candidate : candidates) {
+      auto [it, inserted] = first_by_cells.emplace(candidate.second, distinct.size());
+      if (inserted) {
+        distinct.push_back(std::move(candidate));
+      } else if (inventory.entities[candidate.first.role].name <
+                 inventory.entities[distinct[it->second].first.role].name) {
+        distinct[it->second] = std::move(candidate);
+      }
+    }
+    candidates = std::move(distinct);
+  }
   std::unordered_map<uint64_t, std::vector<uint32_t>> postings;
   for (uint32_t c = 0; c < candidates.size(); ++c) {
     for (uint64_t cell : candidates[c].second) postings[cell].push_back(c);
