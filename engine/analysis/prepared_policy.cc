@@ -135,18 +135,19 @@ std::unique_ptr<const PreparedPolicy> PreparedPolicy::Prepare(const Catalog& cat
   out->document_ = &document;
   out->catalog_ = &catalog;
   out->reference_ = reference;
-  // A non-owning shared_ptr: the document outlives this call.
-  std::shared_ptr<const PolicyDocument> doc(std::shared_ptr<const PolicyDocument>(), &document);
-  std::shared_ptr<const CompiledPolicy> compiled = CompiledPolicy::Compile(doc);
   std::vector<uint8_t> mark;
   std::vector<ActionId> ids;
-  for (const CompiledStatement& cs : compiled->statements()) {
-    if (!cs.usable) continue;
-    const Statement& st = document.statements[cs.index];
+  const bool variables = document.variables_enabled();
+  for (const Statement& st : document.statements) {
+    // Usable as CompiledPolicy counts it: an Effect and an Action/NotAction.
+    if (!st.effect || !st.action) continue;
     PreparedStatement ps;
-    ps.index = cs.index;
-    ps.effect = cs.effect;
-    ps.conditions = cs.conditions;
+    ps.index = static_cast<uint32_t>(st.index);
+    ps.effect = st.effect->value;
+    for (uint32_t i = 0; i < st.conditions.size(); ++i) {
+      ps.conditions.push_back(CompileCondition(st.conditions[i], i, variables));
+      out->condition_keys_.push_back(ps.conditions.back().key);
+    }
     if (st.resource) {
       ps.has_resource = true;
       ps.not_resource = st.resource->negated;
@@ -178,6 +179,9 @@ std::unique_ptr<const PreparedPolicy> PreparedPolicy::Prepare(const Catalog& cat
     ps.actions = ToRuns(ids);
     out->statements_.push_back(std::move(ps));
   }
+  std::vector<std::string>& keys = out->condition_keys_;
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return out;
 }
 

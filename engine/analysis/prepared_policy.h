@@ -89,12 +89,15 @@ class PreparedPolicy {
   bool reference() const { return reference_; }
   // The usable statements (an Effect and an Action or NotAction), in order.
   const std::vector<PreparedStatement>& statements() const { return statements_; }
+  // Every condition key of the usable statements, lower-cased, ascending, unique.
+  const std::vector<std::string>& condition_keys() const { return condition_keys_; }
 
  private:
   const PolicyDocument* document_ = nullptr;
   const Catalog* catalog_ = nullptr;
   bool reference_ = false;
   std::vector<PreparedStatement> statements_;
+  std::vector<std::string> condition_keys_;
 };
 
 // True when the pattern names every resource of `action`: `arn:*`, or

@@ -738,6 +738,38 @@ std::vector<uint64_t> Signature(const GatheredPolicies& g) {
   return sig;
 }
 
+struct U64VectorHash {
+  size_t operator()(const std::vector<uint64_t>& v) const {
+    uint64_t h = 0xcbf29ce484222325u;
+    for (uint64_t x : v) h = (h ^ x) * 0x100000001b3u + (h >> 29);
+    return static_cast<size_t>(h);
+  }
+};
+
+// Whether some condition of the set uses a key the analysis context sets
+// per principal (aws:PrincipalArn, aws:username): then two principals with
+// the same policies may still reach differently.
+bool NamesCaller(const GatheredPolicies& g) {
+  static constexpr std::string_view kCallerKeys[] = {"aws:principalarn", "aws:username"};
+  for (const GatheredPolicy& p : g.policies) {
+    if (p.prepared != nullptr) {
+      const std::vector<std::string>& keys = p.prepared->condition_keys();
+      for (std::string_view k : kCallerKeys) {
+        if (std::binary_search(keys.begin(), keys.end(), k)) return true;
+      }
+      continue;
+    }
+    for (const Statement& st : p.document->statements) {
+      for (const ConditionEntry& c : st.conditions) {
+        for (std::string_view k : kCallerKeys) {
+          if (LowerAscii(c.key.value) == k) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<RankedPrincipal> RankPrincipals(const Catalog& catalog, ReachPolicyCache& cache,
@@ -746,23 +778,42 @@ std::vector<RankedPrincipal> RankPrincipals(const Catalog& catalog, ReachPolicyC
   ReachOptions reach_options = options.reach;
   reach_options.keep_actions = false;
 
-  // Reach by policy-set signature, separately for the two contexts.
-  std::map<std::pair<std::vector<uint64_t>, bool>, PrincipalReach> memo;
+  // Principals with the same policy set (signature) and context reach the
+  // same: analysed once. Only signatures seen twice are kept for reuse.
+  // The context names the caller (aws:PrincipalArn, aws:username), so a
+  // set whose conditions use those keys is analysed per principal.
+  using Key = std::pair<std::vector<uint64_t>, bool>;
+  struct KeyHash {
+    size_t operator()(const Key& k) const { return U64VectorHash{}(k.first) ^ (k.second ? 1 : 0); }
+  };
+  std::vector<GatheredPolicies> gathered(inventory.entities.size());
+  std::vector<Key> keys(inventory.entities.size());
+  std::vector<uint8_t> shareable(inventory.entities.size(), 0);
+  std::unordered_map<Key, uint32_t, KeyHash> seen;
+  for (uint32_t e = 0; e < inventory.entities.size(); ++e) {
+    if (inventory.entities[e].type == EntityType::kGroup) continue;
+    gathered[e] = GatherPrincipalPolicies(cache, e, options.external);
+    const bool leaked =
+        reach_options.leaked_key.value_or(inventory.entities[e].type == EntityType::kUser);
+    std::vector<uint64_t> sig = Signature(gathered[e]);
+    // An empty signature with policies: entity-specific resource policies.
+    if ((sig.empty() && !gathered[e].policies.empty()) || NamesCaller(gathered[e])) continue;
+    keys[e] = {std::move(sig), leaked};
+    shareable[e] = 1;
+    ++seen[keys[e]];
+  }
+  std::unordered_map<Key, PrincipalReach, KeyHash> memo;
   auto analyze = [&](uint32_t e) {
-    GatheredPolicies g = GatherPrincipalPolicies(cache, e, options.external);
-    const bool leaked = reach_options.leaked_key.value_or(inventory.entities[e].type == EntityType::kUser);
-    std::vector<uint64_t> sig = Signature(g);
-    if (!sig.empty() || g.policies.empty()) {
-      auto key = std::make_pair(std::move(sig), leaked);
-      auto it = memo.find(key);
-      if (it == memo.end()) {
-        it = memo.emplace(std::move(key), AnalyzeReach(catalog, g, inventory, reach_options)).first;
-      }
-      PrincipalReach r = it->second;
-      r.entity = e;
-      return r;
+    if (!shareable[e] || seen[keys[e]] < 2) {
+      return AnalyzeReach(catalog, gathered[e], inventory, reach_options);
     }
-    return AnalyzeReach(catalog, g, inventory, reach_options);
+    auto it = memo.find(keys[e]);
+    if (it == memo.end()) {
+      it = memo.emplace(keys[e], AnalyzeReach(catalog, gathered[e], inventory, reach_options)).first;
+    }
+    PrincipalReach r = it->second;
+    r.entity = e;
+    return r;
   };
 
   std::vector<RankedPrincipal> ranked;
@@ -793,7 +844,7 @@ std::vector<RankedPrincipal> RankPrincipals(const Catalog& catalog, ReachPolicyC
   // Roles with the same pairs tie on everything but the name: only the
   // first by name can win, so only it is indexed.
   {
-    std::map<std::vector<uint64_t>, size_t> first_by_cells;
+    std::unordered_map<std::vector<uint64_t>, size_t, U64VectorHash> first_by_cells;
     std::vector<std::pair<RoleAlternative, std::vector<uint64_t>>> distinct;
     for (auto& candidate : candidates) {
       auto [it, inserted] = first_by_cells.emplace(candidate.second, distinct.size());
@@ -810,7 +861,8 @@ std::vector<RankedPrincipal> RankPrincipals(const Catalog& catalog, ReachPolicyC
   for (uint32_t c = 0; c < candidates.size(); ++c) {
     for (uint64_t cell : candidates[c].second) postings[cell].push_back(c);
   }
-  std::map<std::vector<uint64_t>, std::optional<RoleAlternative>> chosen;
+  std::unordered_map<std::vector<uint64_t>, std::optional<RoleAlternative>, U64VectorHash>
+      chosen;
   std::vector<uint32_t> shared(candidates.size(), 0);
   std::vector<uint32_t> touched;
   for (RankedPrincipal& p : ranked) {

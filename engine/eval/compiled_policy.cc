@@ -154,6 +154,20 @@ CompiledPrincipal CompilePrincipal(const PrincipalEntry& entry) {
 
 }  // namespace
 
+CompiledCondition CompileCondition(const ConditionEntry& entry, uint32_t index, bool variables) {
+  CompiledCondition cc;
+  cc.op = entry.op;
+  cc.key = Lower(entry.key.value);
+  cc.key_as_written = entry.key.value;
+  cc.entry = index;
+  if (entry.op) {
+    for (const LocatedString& v : entry.values) {
+      cc.values.push_back(CompileValue(*entry.op, v.value, variables));
+    }
+  }
+  return cc;
+}
+
 std::shared_ptr<const CompiledPolicy> CompiledPolicy::Compile(
     std::shared_ptr<const PolicyDocument> doc, const CompileOptions& options) {
   auto policy = std::shared_ptr<CompiledPolicy>(new CompiledPolicy());
@@ -193,18 +207,7 @@ std::shared_ptr<const CompiledPolicy> CompiledPolicy::Compile(
       for (const PrincipalEntry& e : st.principal->entries) cs.principals.push_back(CompilePrincipal(e));
     }
     for (uint32_t i = 0; i < st.conditions.size(); ++i) {
-      const ConditionEntry& entry = st.conditions[i];
-      CompiledCondition cc;
-      cc.op = entry.op;
-      cc.key = Lower(entry.key.value);
-      cc.key_as_written = entry.key.value;
-      cc.entry = i;
-      if (entry.op) {
-        for (const LocatedString& v : entry.values) {
-          cc.values.push_back(CompileValue(*entry.op, v.value, variables));
-        }
-      }
-      cs.conditions.push_back(std::move(cc));
+      cs.conditions.push_back(CompileCondition(st.conditions[i], i, variables));
     }
     policy->statements_.push_back(std::move(cs));
   }

@@ -70,6 +70,11 @@ struct CompiledCondition {
   uint32_t entry = 0;  // index into Statement::conditions
 };
 
+// One condition entry (Statement::conditions[index]) compiled alone, as
+// Compile does it; `variables`: the document enables policy variables
+// (PolicyDocument::variables_enabled()).
+CompiledCondition CompileCondition(const ConditionEntry& entry, uint32_t index, bool variables);
+
 enum class PrincipalEntryKind { kAny, kAccount, kUser, kRole, kSession, kFederatedUser, kService, kFederated, kCanonicalUser, kUniqueId, kInvalid };
 
 struct CompiledPrincipal {
