@@ -5,10 +5,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "engine/analysis/prepared_policy.h"
 #include "engine/eval/compiled_policy.h"
 #include "engine/eval/evaluator.h"
 #include "tests/testing/test_util.h"
@@ -166,6 +168,93 @@ TEST_CASE("analysis: the Expand fast path agrees with the reference scan", "[ana
       CHECK(a.grants()[i].action == b.grants()[i].action);
       CHECK(a.grants()[i].level == b.grants()[i].level);
       CHECK(a.grants()[i].resources == b.grants()[i].resources);
+    }
+  }
+}
+
+// Every detail of two grant sets, and their level runs, compared.
+void RequireSameGrants(const GrantSet& a, const GrantSet& b) {
+  REQUIRE(a.levels() == b.levels());
+  REQUIRE(a.grants().size() == b.grants().size());
+  for (size_t i = 0; i < a.grants().size(); ++i) {
+    const ActionGrant& x = a.grants()[i];
+    const ActionGrant& y = b.grants()[i];
+    CAPTURE(Cat().FullName(x.action));
+    CHECK(x.action == y.action);
+    CHECK(x.level == y.level);
+    CHECK(x.resources == y.resources);
+    CHECK(x.resources_limited == y.resources_limited);
+    CHECK(x.decisive == y.decisive);
+    CHECK(x.limiting_denies == y.limiting_denies);
+    REQUIRE(x.conditions.size() == y.conditions.size());
+    for (size_t c = 0; c < x.conditions.size(); ++c) {
+      CHECK(x.conditions[c].where == y.conditions[c].where);
+      CHECK(x.conditions[c].key == y.conditions[c].key);
+      CHECK(x.conditions[c].from_deny == y.conditions[c].from_deny);
+    }
+  }
+}
+
+TEST_CASE("analysis: runs, segments and prepared documents agree with the reference path",
+          "[analysis]") {
+  // Grants, boundaries, SCP levels, Denies with resources and conditions,
+  // NotAction and NotResource: the fast path (segments evaluated once) and
+  // the reference (every action evaluated, reference expansion and
+  // coverage) must give identical grants and level runs.
+  testing::PolicyResult grant = ParsePolicy(
+      Doc("{'Effect':'Allow','Action':['s3:*','iam:*AccessKey*','ec2:Describe*'],'Resource':'*'},"
+          "{'Effect':'Allow','Action':'sqs:*','Resource':['arn:aws:sqs:*:*:q','arn:aws:sqs:*:*:*']},"
+          "{'Effect':'Allow','NotAction':['iam:*','kms:*'],'Resource':'*',"
+          " 'Condition':{'IpAddress':{'aws:SourceIp':'203.0.113.0/24'}}},"
+          "{'Effect':'Allow','Action':'kms:Decrypt','NotResource':'arn:aws:kms:*:*:key/secret'},"
+          "{'Effect':'Deny','Action':'s3:Put*','Resource':'arn:aws:s3:::logs/*'},"
+          "{'Effect':'Deny','Action':'s3:DeleteBucket','Resource':'*',"
+          " 'Condition':{'Bool':{'aws:MultiFactorAuthPresent':'false'}}}"),
+      PolicyKind::kIdentity);
+  testing::PolicyResult boundary = ParsePolicy(
+      Doc("{'Effect':'Allow','Action':['s3:*','sqs:*','ec2:*','kms:*'],'Resource':'*'}"),
+      PolicyKind::kBoundary);
+  testing::PolicyResult scp = ParsePolicy(
+      Doc("{'Effect':'Allow','Action':'*','Resource':'*'},"
+          "{'Effect':'Deny','Action':'ec2:*','Resource':'*',"
+          " 'Condition':{'StringNotEquals':{'aws:RequestedRegion':'eu-west-1'}}}"),
+      PolicyKind::kScp);
+  REQUIRE((grant.policy && boundary.policy && scp.policy));
+  const std::vector<AnalyzedPolicy> sets[] = {
+      {{&*grant.policy, PolicyRole::kGrant, 0}},
+      {{&*grant.policy, PolicyRole::kGrant, 0}, {&*boundary.policy, PolicyRole::kBoundary, 0}},
+      {{&*grant.policy, PolicyRole::kGrant, 0},
+       {&*boundary.policy, PolicyRole::kBoundary, 0},
+       {&*scp.policy, PolicyRole::kScp, 0}},
+  };
+  for (const PartialContext& context : {PartialContext::Unknown(), PartialContext::LeakedAccessKey()}) {
+    for (const std::vector<AnalyzedPolicy>& set : sets) {
+      AnalysisOptions fast, reference;
+      fast.context = reference.context = context;
+      reference.reference_path = true;
+      RequireSameGrants(AnalyzeGrants(Cat(), set, fast), AnalyzeGrants(Cat(), set, reference));
+      // Documents prepared by the caller give the same answer.
+      std::vector<std::unique_ptr<const PreparedPolicy>> prepared;
+      std::vector<AnalyzedPolicy> with = set;
+      for (AnalyzedPolicy& ap : with) {
+        prepared.push_back(PreparedPolicy::Prepare(Cat(), *ap.document));
+        ap.prepared = prepared.back().get();
+      }
+      RequireSameGrants(AnalyzeGrants(Cat(), with, fast), AnalyzeGrants(Cat(), set, fast));
+      // Details for a few actions only: the same levels, those grants only.
+      std::vector<ActionId> few = {*Cat().FindAction("s3:GetObject"),
+                                   *Cat().FindAction("sqs:SendMessage")};
+      std::sort(few.begin(), few.end());
+      AnalysisOptions brief = fast;
+      brief.detail_actions = &few;
+      GrantSet all = AnalyzeGrants(Cat(), set, fast);
+      GrantSet some = AnalyzeGrants(Cat(), set, brief);
+      CHECK(some.levels() == all.levels());
+      REQUIRE(some.grants().size() == 2);
+      for (const ActionGrant& g : some.grants()) {
+        CHECK(g.decisive == all.Find(g.action)->decisive);
+        CHECK(g.resources == all.Find(g.action)->resources);
+      }
     }
   }
 }

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <map>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -396,6 +397,91 @@ TEST_CASE("reach: ranking and the role-based alternative", "[reach]") {
     CHECK(ec2[0].trusted == "ec2.amazonaws.com");
     CHECK(WorkloadRoles(*a.cache, a.Entity(EntityType::kUser, "alice")).empty());
   }
+}
+
+TEST_CASE("reach: run summaries count as the per-action reach does", "[reach]") {
+  // AnalyzeReach counts services × access levels from runs of actions;
+  // recount them action by action from the kept per-action reach.
+  Account a("samples/accounts/story.json", ReadSample("samples/accounts/story.json"));
+  Account mfa("mfa.json", UserSnapshot(
+      "{'Effect':'Allow','Action':['s3:*','ec2:Describe*'],'Resource':'*'},"
+      "{'Effect':'Allow','Action':'iam:*','Resource':'*',"
+      " 'Condition':{'Bool':{'aws:MultiFactorAuthPresent':'true'}}},"
+      "{'Effect':'Allow','Action':'sqs:*','Resource':'arn:aws:sqs:*:*:q',"
+      " 'Condition':{'IpAddress':{'aws:SourceIp':'203.0.113.0/24'}}}"));
+  for (Account* account : {&a, &mfa}) {
+    for (uint32_t e = 0; e < account->inventory.entities.size(); ++e) {
+      if (account->inventory.entities[e].type == EntityType::kGroup) continue;
+      GatheredPolicies g = GatherPrincipalPolicies(*account->cache, e);
+      PrincipalReach r = AnalyzeReach(Cat(), g, account->inventory);
+      std::map<std::pair<ServiceId, size_t>, ReachCell> cells;
+      uint32_t always = 0, conditional = 0, not_by_key = 0;
+      for (const ActionReach& x : r.actions) {
+        ReachCell& c = cells[{Cat().action_service(x.action),
+                              static_cast<size_t>(Cat().access_level(x.action))}];
+        switch (x.reach) {
+          case Reach::kNever: break;
+          case Reach::kNotByKey: ++c.not_by_key; ++not_by_key; break;
+          case Reach::kConditional: ++c.conditional; ++conditional; break;
+          case Reach::kAlways: ++(x.all_resources ? c.all : c.some); ++always; break;
+        }
+      }
+      CAPTURE(account->inventory.entities[e].name);
+      CHECK(r.always == always);
+      CHECK(r.conditional == conditional);
+      CHECK(r.not_by_key == not_by_key);
+      for (const ServiceReach& s : r.services) {
+        for (size_t l = 0; l < kAccessLevelCount; ++l) {
+          const ReachCell& want = cells[{s.service, l}];
+          CHECK(s.cells[l].all == want.all);
+          CHECK(s.cells[l].some == want.some);
+          CHECK(s.cells[l].conditional == want.conditional);
+          CHECK(s.cells[l].not_by_key == want.not_by_key);
+        }
+      }
+      // Summaries only (the ranking's mode) count the same.
+      ReachOptions brief;
+      brief.keep_actions = false;
+      PrincipalReach b = AnalyzeReach(Cat(), g, account->inventory, brief);
+      CHECK(b.score == r.score);
+      CHECK(b.always == r.always);
+      CHECK(b.not_by_key == r.not_by_key);
+      CHECK(b.verdicts.size() == r.verdicts.size());
+    }
+  }
+  // The MFA grant is not reachable by the key, the rest is.
+  GatheredPolicies g = GatherPrincipalPolicies(*mfa.cache, mfa.Entity(EntityType::kUser, "u"));
+  PrincipalReach r = AnalyzeReach(Cat(), g, mfa.inventory);
+  CHECK(r.not_by_key == Cat().Expand("iam:*").size());
+  // The queue ARN grants the SQS actions that take a queue (ListQueues takes none).
+  size_t on_queues = 0;
+  for (ActionId id : Cat().Expand("sqs:*")) if (!Cat().TakesNoResource(id)) ++on_queues;
+  CHECK(r.conditional == on_queues);
+}
+
+TEST_CASE("reach: the same policies conditioned on the caller's name are not shared",
+          "[reach]") {
+  // Two users attach one managed policy that allows S3 only to alice: the
+  // ranking must not reuse alice's reach for bob.
+  std::string policy =
+      "{'PolicyName':'named','Arn':'arn:aws:iam::111122223333:policy/named','DefaultVersionId':"
+      "'v1','PolicyVersionList':[{'VersionId':'v1','IsDefaultVersion':true,'Document':{"
+      "'Version':'2012-10-17','Statement':[{'Effect':'Allow','Action':'s3:*','Resource':'*',"
+      "'Condition':{'StringEquals':{'aws:username':'alice'}}}]}}]}";
+  auto user = [](const std::string& name) {
+    return "{'UserName':'" + name + "','Arn':'arn:aws:iam::111122223333:user/" + name +
+           "','GroupList':[],'UserPolicyList':[],'AttachedManagedPolicies':[{'PolicyName':"
+           "'named','PolicyArn':'arn:aws:iam::111122223333:policy/named'}]}";
+  };
+  Account a("named.json", Q("{'UserDetailList':[" + user("alice") + "," + user("bob") +
+                            "],'GroupDetailList':[],'RoleDetailList':[],'Policies':[" + policy +
+                            "]}"));
+  std::vector<RankedPrincipal> r = RankPrincipals(Cat(), *a.cache);
+  REQUIRE(r.size() == 2);
+  CHECK(a.inventory.entities[r[0].entity].name == "alice");
+  CHECK(r[0].reach.always == Cat().Expand("s3:*").size());
+  CHECK(a.inventory.entities[r[1].entity].name == "bob");
+  CHECK(r[1].reach.always == 0);
 }
 
 }  // namespace
