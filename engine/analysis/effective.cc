@@ -434,6 +434,16 @@ GrantSet AnalyzeGrants(const Catalog& catalog, const std::vector<AnalyzedPolicy>
   std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
     return a.at != b.at ? a.at < b.at : a.enter < b.enter;  // leave before enter
   });
+  if (detail == nullptr) {
+    // Every covered action gets an ActionGrant: reserve for all of them.
+    size_t covered = 0;
+    int open_runs = 0;
+    for (size_t e = 0; e < events.size(); ++e) {
+      if (open_runs > 0 && e > 0) covered += events[e].at - events[e - 1].at;
+      open_runs += events[e].enter ? 1 : -1;
+    }
+    result.grants_.reserve(covered);
+  }
   std::vector<uint32_t> active;  // ascending statement indexes (statement order)
   for (size_t e = 0; e < events.size();) {
     const ActionId at = events[e].at;

@@ -236,13 +236,16 @@ void RunAccessLevelOnAll(const Check& check, AccessLevel level, std::string_view
   if (!GrantsPermissions(context)) return;
   const GrantSet& grants = GrantsOf(context, policy);
   const Catalog& catalog = *context.catalog;
-  std::map<uint32_t, std::vector<std::string>> by_statement;
+  std::map<uint32_t, std::vector<ActionId>> by_statement;
   for (const ActionGrant& g : grants.grants()) {
     if (g.level != GrantLevel::kAllResources || g.decisive.empty()) continue;
     if (catalog.access_level(g.action) != level) continue;
-    by_statement[g.decisive[0].statement].push_back(catalog.FullName(g.action));
+    by_statement[g.decisive[0].statement].push_back(g.action);
   }
-  for (const auto& [statement, names] : by_statement) {
+  for (const auto& [statement, ids] : by_statement) {
+    // Only the names ListPhrase shows are spelled out (there can be thousands).
+    std::vector<std::string> names(ids.size());
+    for (size_t i = 0; i < ids.size() && i < kListPhraseMax; ++i) names[i] = catalog.FullName(ids[i]);
     sink.Report(check.info().id, check.info().default_severity,
                 FindingSpan(policy, StatementLoc{0, statement}),
                 Subject(context) + " can use " + std::to_string(names.size()) +

@@ -57,7 +57,8 @@ std::string ConditionPhrase(const ActionGrant& grant);
 std::string ScopePhrase(const ActionGrant& grant);
 
 // `a`, `b`, `c` and N more.
-std::string ListPhrase(const std::vector<std::string>& items, size_t max = 3);
+inline constexpr size_t kListPhraseMax = 3;
+std::string ListPhrase(const std::vector<std::string>& items, size_t max = kListPhraseMax);
 
 // A finding with this check's id and an explicit severity.
 void ReportWith(const Check& check, DiagnosticSink& sink, Severity severity, Span span,
