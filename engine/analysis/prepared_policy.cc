@@ -1,6 +1,8 @@
 #include "engine/analysis/prepared_policy.h"
 
 #include <algorithm>
+#include <functional>
+#include <unordered_map>
 
 #include "engine/base/ascii.h"
 #include "engine/match/wildcard_reference.h"
@@ -42,11 +44,36 @@ std::vector<ActionId> ExpandAction(const Catalog& catalog, std::string_view patt
   return out;
 }
 
+// Catalog::ClassifyArn, sorted, remembered per thread: the same patterns
+// (`arn:aws:s3:::*`, a bucket's objects) recur across the documents of an
+// account or a folder, and classifying one costs a glob-template
+// intersection per resource type (at most 16,384 patterns, then forgotten).
+std::vector<ResourceTypeId> ClassifySorted(const Catalog& catalog, std::string_view text) {
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct Memo {
+    const Catalog* catalog = nullptr;
+    std::unordered_map<std::string, std::vector<ResourceTypeId>, Hash, std::equal_to<>> types;
+  };
+  thread_local Memo memo;
+  if (memo.catalog != &catalog || memo.types.size() >= 16384) {
+    memo.catalog = &catalog;
+    memo.types.clear();
+  }
+  auto it = memo.types.find(text);
+  if (it != memo.types.end()) return it->second;
+  std::vector<ResourceTypeId> types = catalog.ClassifyArn(text);
+  std::sort(types.begin(), types.end());
+  memo.types.emplace(std::string(text), types);
+  return types;
+}
+
 PreparedPattern PreparePattern(const Catalog& catalog, std::string_view text) {
   PreparedPattern p;
   p.text = text;
-  p.types = catalog.ClassifyArn(text);
-  std::sort(p.types.begin(), p.types.end());
+  p.types = ClassifySorted(catalog, text);
   std::vector<std::string_view> f = SplitColons(text, 6);
   if (f.size() < 6) {
     if (text == "arn:*") p.cover = PreparedPattern::Cover::kAlways;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
+#include <unordered_map>
 
 namespace iamlint::lint {
 
@@ -80,7 +82,7 @@ PreparedAction PrepareAction(const Catalog& catalog, std::string_view value) {
   size_t first = value.find_first_of("*?");
   p.wildcard = first != value.npos;
   if (!p.wildcard) {
-    p.id = catalog.FindAction(value);
+    p.id = FindActionCached(catalog, value);
   } else if (first + 1 == value.size() && value[first] == '*') {
     // Coverage by `prefix*` is a prefix test (a catalog action it expands
     // to starts with the prefix), so no expansion is needed.
@@ -119,7 +121,53 @@ bool ResourceValueCovers(std::string_view outer, std::string_view inner) {
   return false;
 }
 
+namespace {
+
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+}  // namespace
+
+std::optional<ActionId> FindActionCached(const Catalog& catalog, std::string_view name) {
+  struct Memo {
+    const Catalog* catalog = nullptr;
+    std::unordered_map<std::string, std::optional<ActionId>, TextHash, std::equal_to<>> found;
+  };
+  thread_local Memo memo;
+  if (memo.catalog != &catalog || memo.found.size() >= 65536) {
+    memo.catalog = &catalog;
+    memo.found.clear();
+  }
+  auto it = memo.found.find(name);
+  if (it != memo.found.end()) return it->second;
+  std::optional<ActionId> id = catalog.FindAction(name);
+  memo.found.emplace(std::string(name), id);
+  return id;
+}
+
 const ConditionKeyInfo* FindKey(const Catalog& catalog, std::string_view key) {
+  // Keys repeat across statements and documents, and a miss in the catalog
+  // costs a glob match per key template: answers are remembered per thread
+  // (at most 4,096 keys, then forgotten).
+  struct Memo {
+    const Catalog* catalog = nullptr;
+    std::unordered_map<std::string, const ConditionKeyInfo*, TextHash, std::equal_to<>> found;
+  };
+  thread_local Memo memo;
+  if (memo.catalog != &catalog || memo.found.size() >= 4096) {
+    memo.catalog = &catalog;
+    memo.found.clear();
+  }
+  auto it = memo.found.find(key);
+  if (it != memo.found.end()) return it->second;
+  const ConditionKeyInfo* info = FindKeyUncached(catalog, key);
+  memo.found.emplace(std::string(key), info);
+  return info;
+}
+
+const ConditionKeyInfo* FindKeyUncached(const Catalog& catalog, std::string_view key) {
   std::optional<ConditionKeyId> id = catalog.FindConditionKey(key);
   if (!id) {
     // Tag keys may contain `:` (`aws:secretsmanager:owningService`), which

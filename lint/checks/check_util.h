@@ -52,7 +52,14 @@ bool ResourceValueCovers(std::string_view outer, std::string_view inner);
 
 // The catalog record of a condition key used without an action context
 // (global keys, then the key's service); null when unknown.
+// Catalog::FindAction, remembered per thread (action names repeat across
+// statements and documents; at most 65,536 names, then forgotten).
+std::optional<ActionId> FindActionCached(const Catalog& catalog, std::string_view name);
+
+// Remembered per thread; FindKeyUncached asks the catalog every time (the
+// reference, tests/lint/checks/check_util_test.cc).
 const ConditionKeyInfo* FindKey(const Catalog& catalog, std::string_view key);
+const ConditionKeyInfo* FindKeyUncached(const Catalog& catalog, std::string_view key);
 
 // Whether `key` is valid with `action` (FindConditionKeyFor, with the same
 // tag-key fallback as FindKey).

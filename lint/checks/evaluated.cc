@@ -1,5 +1,7 @@
 #include "lint/checks/evaluated.h"
 
+#include "lint/checks/check_util.h"
+
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
@@ -161,6 +163,25 @@ void ReportWith(const Check& check, DiagnosticSink& sink, Severity severity, Spa
   sink.Report(check.info().id, severity, span, std::move(message), std::move(notes));
 }
 
+const std::vector<std::optional<ActionId>>& RiskActionIds(const Catalog& catalog,
+                                                          RiskCategory category) {
+  struct Memo {
+    const Catalog* catalog = nullptr;
+    std::array<std::vector<std::optional<ActionId>>, kRiskCategoryCount> ids;
+  };
+  thread_local Memo memo;
+  if (memo.catalog != &catalog) {
+    memo.catalog = &catalog;
+    for (size_t c = 0; c < kRiskCategoryCount; ++c) {
+      memo.ids[c].clear();
+      for (const RiskAction& ra : RiskActions(static_cast<RiskCategory>(c))) {
+        memo.ids[c].push_back(catalog.FindAction(ra.action));
+      }
+    }
+  }
+  return memo.ids[static_cast<size_t>(category)];
+}
+
 void RunRiskCategory(const Check& check, RiskCategory category, const CheckContext& context,
                      const PolicyDocument& policy, DiagnosticSink& sink) {
   if (!GrantsPermissions(context)) return;
@@ -174,8 +195,11 @@ void RunRiskCategory(const Check& check, RiskCategory category, const CheckConte
     const ActionGrant* first = nullptr;
   };
   std::map<std::pair<uint32_t, int>, Group> groups;
-  for (const RiskAction& ra : RiskActions(category)) {
-    std::optional<ActionId> id = catalog.FindAction(ra.action);
+  const std::vector<std::optional<ActionId>>& ids = RiskActionIds(catalog, category);
+  std::span<const RiskAction> risks = RiskActions(category);
+  for (size_t r = 0; r < risks.size(); ++r) {
+    const RiskAction& ra = risks[r];
+    const std::optional<ActionId>& id = ids[r];
     if (!id) continue;
     const ActionGrant* g = grants.Find(*id);
     if (g == nullptr || g->level == GrantLevel::kNever || g->decisive.empty()) continue;
@@ -216,7 +240,7 @@ void RunActionsOnAll(const Check& check, const std::vector<std::string_view>& ac
   const GrantSet& grants = GrantsOf(context, policy);
   std::map<uint32_t, std::vector<std::string>> by_statement;
   for (std::string_view name : actions) {
-    std::optional<ActionId> id = context.catalog->FindAction(name);
+    std::optional<ActionId> id = FindActionCached(*context.catalog, name);
     if (!id) continue;
     const ActionGrant* g = grants.Find(*id);
     if (g == nullptr || g->level != GrantLevel::kAllResources || g->decisive.empty()) continue;

@@ -11,6 +11,8 @@
 #ifndef IAMLINT_LINT_CHECKS_EVALUATED_H_
 #define IAMLINT_LINT_CHECKS_EVALUATED_H_
 
+#include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +69,11 @@ void ReportWith(const Check& check, DiagnosticSink& sink, Severity severity, Spa
 // Runs a single-action risk category (everything but privilege escalation):
 // one finding per decisive statement, warning when granted on all
 // resources, info when only on some or only under conditions.
+// RiskActions(category)[i] resolved in `catalog` (empty when unknown),
+// resolved once per thread and catalog.
+const std::vector<std::optional<ActionId>>& RiskActionIds(const Catalog& catalog,
+                                                          RiskCategory category);
+
 void RunRiskCategory(const Check& check, RiskCategory category, const CheckContext& context,
                      const PolicyDocument& policy, DiagnosticSink& sink);
 

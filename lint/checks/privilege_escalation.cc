@@ -1,4 +1,5 @@
 // privilege-escalation: the policy grants a known privilege-escalation recipe.
+#include "lint/checks/check_util.h"
 #include "lint/checks/evaluated.h"
 
 #include <algorithm>
@@ -50,7 +51,7 @@ class PrivilegeEscalation final : public Check {
       std::vector<std::string> names;
       for (std::string_view a : recipe.actions) {
         if (a.empty()) continue;
-        std::optional<ActionId> id = catalog.FindAction(a);
+        std::optional<ActionId> id = FindActionCached(catalog, a);
         const ActionGrant* g = id ? grants.Find(*id) : nullptr;
         if (g == nullptr || g->level == GrantLevel::kNever || g->decisive.empty()) {
           level = GrantLevel::kNever;

@@ -1,4 +1,5 @@
 // sensitive-actions-without-mfa: sensitive actions are allowed to a user without MFA.
+#include "lint/checks/check_util.h"
 #include "lint/checks/evaluated.h"
 
 #include <algorithm>
@@ -36,7 +37,7 @@ class SensitiveActionsWithoutMfa final : public Check {
     const Catalog& catalog = *ctx.catalog;
     std::map<uint32_t, std::vector<std::string>> by_statement;
     auto consider = [&](std::string_view name) {
-      std::optional<ActionId> id = catalog.FindAction(name);
+      std::optional<ActionId> id = FindActionCached(catalog, name);
       const ActionGrant* g = id ? grants.Find(*id) : nullptr;
       if (g == nullptr || g->level == GrantLevel::kNever || g->level == GrantLevel::kConditional ||
           g->decisive.empty()) {

@@ -1,4 +1,5 @@
 // user-leaked-key-reach: a user policy gives a leaked access key broad reach.
+#include "lint/checks/check_util.h"
 #include "lint/checks/evaluated.h"
 
 #include <algorithm>
@@ -40,7 +41,7 @@ class UserLeakedKeyReach final : public Check {
         {"cloudtrail:StopLogging", "stop CloudTrail logging"},
     };
     for (const RiskAction& r : kReach) {
-      std::optional<ActionId> id = catalog.FindAction(r.action);
+      std::optional<ActionId> id = FindActionCached(catalog, r.action);
       const ActionGrant* g = id ? grants.Find(*id) : nullptr;
       if (g == nullptr || g->level != GrantLevel::kAllResources || g->decisive.empty()) continue;
       Report(sink, FindingSpan(policy, g->decisive[0]),
