@@ -1,10 +1,9 @@
 #include "engine/analysis/prepared_policy.h"
 
 #include <algorithm>
-#include <functional>
-#include <unordered_map>
 
 #include "engine/base/ascii.h"
+#include "engine/base/string_memo.h"
 #include "engine/match/wildcard_reference.h"
 
 namespace iamlint {
@@ -49,25 +48,12 @@ std::vector<ActionId> ExpandAction(const Catalog& catalog, std::string_view patt
 // account or a folder, and classifying one costs a glob-template
 // intersection per resource type (at most 16,384 patterns, then forgotten).
 std::vector<ResourceTypeId> ClassifySorted(const Catalog& catalog, std::string_view text) {
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  struct Memo {
-    const Catalog* catalog = nullptr;
-    std::unordered_map<std::string, std::vector<ResourceTypeId>, Hash, std::equal_to<>> types;
-  };
-  thread_local Memo memo;
-  if (memo.catalog != &catalog || memo.types.size() >= 16384) {
-    memo.catalog = &catalog;
-    memo.types.clear();
-  }
-  auto it = memo.types.find(text);
-  if (it != memo.types.end()) return it->second;
-  std::vector<ResourceTypeId> types = catalog.ClassifyArn(text);
-  std::sort(types.begin(), types.end());
-  memo.types.emplace(std::string(text), types);
-  return types;
+  thread_local StringMemo<std::vector<ResourceTypeId>> memo(16384);
+  return memo.Get(&catalog, text, [&](std::string_view t) {
+    std::vector<ResourceTypeId> types = catalog.ClassifyArn(t);
+    std::sort(types.begin(), types.end());
+    return types;
+  });
 }
 
 PreparedPattern PreparePattern(const Catalog& catalog, std::string_view text) {

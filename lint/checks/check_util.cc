@@ -1,11 +1,10 @@
 #include "lint/checks/check_util.h"
 
 #include "engine/base/ascii.h"
+#include "engine/base/string_memo.h"
 
 #include <algorithm>
 #include <cctype>
-#include <functional>
-#include <unordered_map>
 
 namespace iamlint::lint {
 
@@ -121,50 +120,16 @@ bool ResourceValueCovers(std::string_view outer, std::string_view inner) {
   return false;
 }
 
-namespace {
-
-struct TextHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-}  // namespace
-
 std::optional<ActionId> FindActionCached(const Catalog& catalog, std::string_view name) {
-  struct Memo {
-    const Catalog* catalog = nullptr;
-    std::unordered_map<std::string, std::optional<ActionId>, TextHash, std::equal_to<>> found;
-  };
-  thread_local Memo memo;
-  if (memo.catalog != &catalog || memo.found.size() >= 65536) {
-    memo.catalog = &catalog;
-    memo.found.clear();
-  }
-  auto it = memo.found.find(name);
-  if (it != memo.found.end()) return it->second;
-  std::optional<ActionId> id = catalog.FindAction(name);
-  memo.found.emplace(std::string(name), id);
-  return id;
+  thread_local StringMemo<std::optional<ActionId>> memo(65536);
+  return memo.Get(&catalog, name, [&](std::string_view n) { return catalog.FindAction(n); });
 }
 
 const ConditionKeyInfo* FindKey(const Catalog& catalog, std::string_view key) {
   // Keys repeat across statements and documents, and a miss in the catalog
-  // costs a glob match per key template: answers are remembered per thread
-  // (at most 4,096 keys, then forgotten).
-  struct Memo {
-    const Catalog* catalog = nullptr;
-    std::unordered_map<std::string, const ConditionKeyInfo*, TextHash, std::equal_to<>> found;
-  };
-  thread_local Memo memo;
-  if (memo.catalog != &catalog || memo.found.size() >= 4096) {
-    memo.catalog = &catalog;
-    memo.found.clear();
-  }
-  auto it = memo.found.find(key);
-  if (it != memo.found.end()) return it->second;
-  const ConditionKeyInfo* info = FindKeyUncached(catalog, key);
-  memo.found.emplace(std::string(key), info);
-  return info;
+  // costs a glob match per key template.
+  thread_local StringMemo<const ConditionKeyInfo*> memo(4096);
+  return memo.Get(&catalog, key, [&](std::string_view k) { return FindKeyUncached(catalog, k); });
 }
 
 const ConditionKeyInfo* FindKeyUncached(const Catalog& catalog, std::string_view key) {
