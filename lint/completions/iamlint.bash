@@ -44,8 +44,7 @@ _iamlint() {
     ""|lint)
       opts="--format --fail-on --enable --disable --attached-to --config --no-config --catalog
             --policy-type --input-format --credentials --max-input-size -v --verbose
-            --progress --no-progress --help --version"
-      [ -z "$cmd" ] && opts="$opts $commands" ;;
+            --progress --no-progress --help --version" ;;
     simulate)
       opts="--policy --boundary --session-policy --resource-policy --scp --rcp --action --resource
             --principal --resource-account --context --no-derived-context --expect --explain
@@ -67,10 +66,11 @@ _iamlint() {
       return ;;
   esac
 
-  if [[ "$cur" == -* || ( -z "$cmd" && -z "$cur" ) ]]; then
+  if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))
-    [[ "$cur" == -* ]] && return
+    return
   fi
+  [ -z "$cmd" ] && COMPREPLY=($(compgen -W "$commands" -- "$cur"))
   COMPREPLY+=($(compgen -f -- "$cur"))
 }
 complete -o filenames -F _iamlint iamlint
