@@ -73,12 +73,14 @@ int main(int argc, char** argv) {
   iamlint::Authorize(bundle, request, options, &scratch, &decision, &trace);
 
   std::cout << action << " on " << resource << ": " << iamlint::DecisionKindName(decision.kind);
-  if (decision.kind == iamlint::DecisionKind::kImplicitDeny && decision.gate != iamlint::Gate::kNone) {
+  if (decision.kind == iamlint::DecisionKind::kImplicitDeny &&
+      decision.gate != iamlint::Gate::kNone) {
     std::cout << " (no allow in " << iamlint::GateName(decision.gate) << ")";
   }
   std::cout << "\n";
   for (const iamlint::StatementTrace& t : trace.statements) {
-    const iamlint::Statement& s = iamlint::PolicyOf(bundle, t.ref)->document().statements[t.ref.statement];
+    const iamlint::Statement& s =
+        iamlint::PolicyOf(bundle, t.ref)->document().statements[t.ref.statement];
     iamlint::LineColumn at = sources.Begin(s.span);
     std::cout << "  " << iamlint::SlotName(t.ref) << " statement " << s.Label() << " at " << path
               << ":" << at.line << ":" << at.column << ": ";

@@ -5,7 +5,6 @@
 // runner would (INPUT_* variables, GITHUB_OUTPUT), writes a SARIF report
 // and exits 1 on errors, 0 on a clean policy.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -88,16 +87,11 @@ StepRun RunLintStep(const std::string& paths, const std::string& format) {
     script << Text(step.Find("run"));
   }
   std::ofstream(dir + "/github_output").close();
-  std::vector<std::string> argv = {"/usr/bin/env",
-                                   "IAMLINT=" + std::string(IAMLINT_BINARY),
-                                   "INPUT_PATHS=" + paths,
-                                   "INPUT_FORMAT=" + format,
-                                   "INPUT_OUTPUT=" + dir + "/report",
-                                   "INPUT_FAIL_ON=error",
-                                   "INPUT_ARGS=--no-config",
-                                   "GITHUB_OUTPUT=" + dir + "/github_output",
-                                   "bash",
-                                   dir + "/step.sh"};
+  std::vector<std::string> argv = {
+      "/usr/bin/env",           "IAMLINT=" + std::string(IAMLINT_BINARY),  "INPUT_PATHS=" + paths,
+      "INPUT_FORMAT=" + format, "INPUT_OUTPUT=" + dir + "/report",         "INPUT_FAIL_ON=error",
+      "INPUT_ARGS=--no-config", "GITHUB_OUTPUT=" + dir + "/github_output", "bash",
+      dir + "/step.sh"};
   testing::ProcessResult r = testing::RunProcess(argv, IAMLINT_SOURCE_DIR);
   StepRun run;
   run.exit_code = r.exit_code;

@@ -3,9 +3,8 @@
 // `files` pattern picks the policy and template samples and leaves other
 // JSON alone; and running the hook's entry on every sample it picks, as
 // pre-commit would, reads them all (exit 1 for the broken sample, never 2).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <regex>
 #include <string>
@@ -45,10 +44,10 @@ TEST_CASE("pre-commit: the iamlint hook", "[ecosystem]") {
   // only syntax that std::regex (ECMAScript) reads the same way.
   std::regex files(Text(hook.Find("files")));
   auto picks = [&](const std::string& path) { return std::regex_search(path, files); };
-  for (const char* path : {"samples/policies/identity/ec2-s3-list-buckets.json",
-                           "samples/templates/leaky-user.yaml", "iam/admin.json",
-                           "infra/cfn/app.yml", "deploy/bucket-policy.json", "policies.json",
-                           "stack.template", "cloudformation/network.yaml"}) {
+  for (const char* path :
+       {"samples/policies/identity/ec2-s3-list-buckets.json", "samples/templates/leaky-user.yaml",
+        "iam/admin.json", "infra/cfn/app.yml", "deploy/bucket-policy.json", "policies.json",
+        "stack.template", "cloudformation/network.yaml"}) {
     CAPTURE(path);
     CHECK(picks(path));
   }
@@ -61,11 +60,10 @@ TEST_CASE("pre-commit: the iamlint hook", "[ecosystem]") {
 
   // The hook's run over the repository's samples, as pre-commit runs it.
   std::vector<std::string> picked;
-  for (const auto& entry :
-       std::filesystem::recursive_directory_iterator(std::string(IAMLINT_SOURCE_DIR) + "/samples")) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(
+           std::string(IAMLINT_SOURCE_DIR) + "/samples")) {
     if (!entry.is_regular_file()) continue;
-    std::string rel =
-        entry.path().lexically_relative(IAMLINT_SOURCE_DIR).generic_string();
+    std::string rel = entry.path().lexically_relative(IAMLINT_SOURCE_DIR).generic_string();
     if (picks(rel)) picked.push_back(rel);
   }
   std::sort(picked.begin(), picked.end());

@@ -4,7 +4,6 @@
 // `# exits N: why`; without one it must exit 0. A crash, a usage error (2)
 // or any other code fails. Each command shows at least two examples.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <sstream>
 #include <string>
@@ -79,9 +78,9 @@ void RunExamples(const std::string& where, const std::string& help) {
   const char* path = std::getenv("PATH");
   for (const Example& e : examples) {
     CAPTURE(e.command, e.exit_code);
-    std::vector<std::string> argv = {"/usr/bin/env",
-                                     "PATH=" + bin_dir + ":" + (path != nullptr ? path : "/usr/bin:/bin"),
-                                     "bash", "-c", e.command + " >/dev/null"};
+    std::vector<std::string> argv = {
+        "/usr/bin/env", "PATH=" + bin_dir + ":" + (path != nullptr ? path : "/usr/bin:/bin"),
+        "bash", "-c", e.command + " >/dev/null"};
     testing::ProcessResult r = testing::RunProcess(argv, IAMLINT_SOURCE_DIR);
     CAPTURE(r.err);
     CHECK(r.exit_code == e.exit_code);

@@ -4,7 +4,6 @@
 #include "lint/cli/progress.h"
 
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <sstream>
 #include <string>
@@ -51,9 +50,8 @@ TEST_CASE("progress: silent before the delay, then one line per interval, erased
     p.Update(2000, 2000);
     CHECK(err.str() == "\rlint: 10/2000 files, 10/s\rlint: 2000/2000 files, 1000/s");
   }  // the destructor erases the 29-character line
-  CHECK(err.str() ==
-        "\rlint: 10/2000 files, 10/s\rlint: 2000/2000 files, 1000/s\r" + std::string(29, ' ') +
-            "\r");
+  CHECK(err.str() == "\rlint: 10/2000 files, 10/s\rlint: 2000/2000 files, 1000/s\r" +
+                         std::string(29, ' ') + "\r");
 }
 
 TEST_CASE("progress: a shorter line is padded over the longer one; unknown totals", "[progress]") {
