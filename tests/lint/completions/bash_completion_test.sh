@@ -2,7 +2,8 @@
 # ctest `bash_completion`: lint/completions/iamlint.bash completes commands,
 # options, --format values per command and help topics (without the
 # bash-completion package too: the script falls back to COMP_WORDS), and
-# every command it offers is one `iamlint help` lists.
+# every command it offers is one `iamlint help` lists. The zsh completion
+# is checked with `zsh -n` when zsh is installed.
 #   bash_completion_test.sh SOURCE_DIR IAMLINT
 set -euo pipefail
 src=$1 iamlint=$2
@@ -36,5 +37,9 @@ expect "iamlint simulate samples/ca" "samples/cases"
 listed=$("$iamlint" help | tail -1 | xargs)
 offered=$(complete_line "iamlint help " | tr ' ' '\n' | grep -v -x -e exit-codes -e formats -e config | xargs)
 [ "$listed" = "$offered" ] || { echo "FAIL: commands [$offered] != iamlint help's [$listed]"; fail=1; }
+# The zsh completion at least parses, where zsh is installed.
+if command -v zsh >/dev/null; then
+  zsh -n lint/completions/_iamlint || { echo "FAIL: zsh -n lint/completions/_iamlint"; fail=1; }
+fi
 [ $fail = 0 ] && echo "bash_completion: ok"
 exit $fail
