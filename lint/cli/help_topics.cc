@@ -35,8 +35,9 @@ lint (and `iamlint PATH`):
            (schema in the README, section "JSON output")
   sarif    SARIF 2.1.0 with every rule's help, for code scanning
            (github/codeql-action/upload-sarif)
-  github   `::error file=F,line=L,col=C,...::message` workflow commands:
-           annotations in a GitHub Actions log, no upload needed
+  github   `::error file=F,line=L,col=C,...::message` workflow commands
+           (::warning, ::notice for infos): annotations in a GitHub Actions
+           log, no upload needed
 
 simulate:  text (default) or json for one request; a batch of cases always
            writes JSON Lines, one object per case
