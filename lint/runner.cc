@@ -391,16 +391,19 @@ void SortDiagnostics(const SourceManager& sources, std::vector<Diagnostic>* diag
 }
 
 LintResult RunLint(const std::vector<std::string>& paths, const LintOptions& options,
-                   SourceManager& sources) {
+                   SourceManager& sources,
+                   const std::function<void(size_t done, size_t total)>& on_file) {
   LintResult result;
+  size_t done = 0;
   for (const std::string& path : paths) {
     std::string bytes, error;
-    if (!ReadInput(path, options.max_input_bytes, &bytes, &error)) {
+    if (ReadInput(path, options.max_input_bytes, &bytes, &error)) {
+      SourceId id = sources.AddBuffer(path == "-" ? kStdinName : path, std::move(bytes));
+      LintBuffer(id, options, sources, &result);
+    } else {
       result.unreadable.push_back({path == "-" ? kStdinName : path, error});
-      continue;
     }
-    SourceId id = sources.AddBuffer(path == "-" ? kStdinName : path, std::move(bytes));
-    LintBuffer(id, options, sources, &result);
+    if (on_file) on_file(++done, paths.size());
   }
   ReportUnusedSuppressions(options, &result);
   SortDiagnostics(sources, &result.diagnostics);

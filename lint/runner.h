@@ -14,6 +14,7 @@
 #ifndef IAMLINT_LINT_RUNNER_H_
 #define IAMLINT_LINT_RUNNER_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -45,9 +46,12 @@ struct LintResult {
   std::vector<bool> suppression_used;  // parallel to LintOptions::suppressions
 };
 
-// Reads `paths` (already expanded; "-" is stdin) into `sources` and lints them.
+// Reads `paths` (already expanded; "-" is stdin) into `sources` and lints
+// them. `on_file`, when set, is called after each path with (paths done,
+// paths in all), for a progress display.
 LintResult RunLint(const std::vector<std::string>& paths, const LintOptions& options,
-                   SourceManager& sources);
+                   SourceManager& sources,
+                   const std::function<void(size_t done, size_t total)>& on_file = {});
 
 // Lints one buffer already in `sources` (used by tests and other commands):
 // reads it as LintOptions::input_format (or detects the format), then per

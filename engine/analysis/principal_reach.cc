@@ -819,6 +819,7 @@ std::vector<RankedPrincipal> RankPrincipals(const Catalog& catalog, ReachPolicyC
   std::vector<RankedPrincipal> ranked;
   std::vector<std::pair<RoleAlternative, std::vector<uint64_t>>> candidates;
   for (uint32_t e = 0; e < inventory.entities.size(); ++e) {
+    if (options.progress) options.progress(e + 1, inventory.entities.size());
     const Entity& entity = inventory.entities[e];
     if (entity.type == EntityType::kGroup) continue;
     std::vector<RoleAlternative> workload;

@@ -45,6 +45,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -290,6 +291,9 @@ struct RankOptions {
   bool roles = false;  // rank roles too (after users with an active key)
   ReachOptions reach;  // keep_actions is forced off
   std::span<const ExternalPolicy> external;
+  // Called as each entity is taken up, with (its 1-based position,
+  // Inventory::entities size), for a progress display; may be empty.
+  std::function<void(size_t done, size_t total)> progress;
 };
 
 // Every user (and role) ordered by: active access key first, then score

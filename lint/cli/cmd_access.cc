@@ -15,6 +15,7 @@
 #include "engine/inputs/input_reader.h"
 #include "engine/json/json_writer.h"
 #include "engine/policy/policy_reader.h"
+#include "lint/cli/progress.h"
 #include "lint/input_files.h"
 #include "lint/report/access_html.h"
 #include "lint/report/snippet.h"
@@ -636,7 +637,10 @@ ExitCode RunAll(const AccessCommandOptions& options, LoadedAccount& account, std
   rank.roles = options.roles;
   rank.reach.context = account.context;
   rank.external = account.external;
+  Progress progress(err, options.progress, "access", "entities");
+  rank.progress = [&progress](size_t done, size_t total) { progress.Update(done, total); };
   std::vector<RankedPrincipal> ranked = RankPrincipals(catalog, cache, rank);
+  progress.Finish();
   const Inventory& inv = account.inventory;
   size_t users = 0, roles = 0, keys = 0;
   for (const RankedPrincipal& p : ranked) {

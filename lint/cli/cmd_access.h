@@ -53,6 +53,9 @@ struct AccessCommandOptions {
   // --html FILE: also write the self-contained HTML report there (written
   // to a temporary file beside it, then renamed: never a half-written file).
   std::string html_file;
+  // --all: a progress line on `err` (lint/cli/progress.h); the CLI sets it
+  // for a terminal or --progress.
+  bool progress = false;
 };
 
 ExitCode RunAccessCommand(const AccessCommandOptions& options, std::ostream& out,

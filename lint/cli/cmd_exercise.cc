@@ -159,8 +159,9 @@ CLI::App* AddExerciseCommand(CLI::App& app, ExerciseCommandOptions& options) {
       "\n"
       "Examples:\n"
       "  iamlint exercise list --lang ja\n"
-      "  iamlint exercise check 01-list-buckets my-policy.json\n"
-      "  iamlint exercise check samples/exercises/04-mfa-delete my-policy.json --lang ja\n"
+      "  iamlint exercise check 01-list-buckets samples/exercises/01-list-buckets/solution.json\n"
+      "  iamlint exercise check samples/exercises/04-mfa-delete \\\n"
+      "      samples/policies/identity/ec2-s3-list-buckets.json --lang ja  # exits 1: fails\n"
       "\n"
       "Exit codes: 0 pass, 1 fail, 2 usage error, unreadable input or malformed exercise.");
   command->require_subcommand(1, 1);

@@ -7,6 +7,7 @@
 #include "engine/source/source_manager.h"
 #include "lint/cli/cmd_catalog.h"
 #include "lint/config/config.h"
+#include "lint/cli/progress.h"
 #include "lint/input_files.h"
 #include "lint/registry.h"
 #include "lint/report/reporter.h"
@@ -136,7 +137,11 @@ ExitCode RunLintCommand(const LintCommandOptions& options, std::ostream& out, st
 
   std::vector<lint::InputProblem> problems;
   std::vector<std::string> paths = lint::ExpandInputs(options.paths, &problems);
-  lint::LintResult result = lint::RunLint(paths, lint_options, sources);
+  Progress progress(err, options.progress, "lint", "files");
+  lint::LintResult result =
+      lint::RunLint(paths, lint_options, sources,
+                    [&progress](size_t done, size_t total) { progress.Update(done, total); });
+  progress.Finish();
   problems.insert(problems.end(), result.unreadable.begin(), result.unreadable.end());
 
   if (options.verbose) {

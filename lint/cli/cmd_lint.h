@@ -30,6 +30,9 @@ struct LintCommandOptions {
   std::string credentials_file;  // credential report CSV for account snapshots; may be empty
   // Colour the text format; the CLI sets it for a terminal without NO_COLOR.
   bool color = false;
+  // A progress line on `err` (lint/cli/progress.h); the CLI sets it for a
+  // terminal or --progress.
+  bool progress = false;
   std::string tool_version = "0";
 };
 

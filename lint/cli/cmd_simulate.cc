@@ -11,6 +11,7 @@
 #include "engine/eval/evaluator.h"
 #include "engine/policy/policy_reader.h"
 #include "engine/source/source_manager.h"
+#include "lint/cli/progress.h"
 #include "lint/input_files.h"
 #include "lint/report/decision_writer.h"
 #include "lint/report/reporter.h"
@@ -38,6 +39,8 @@ ExitCode RunBatch(const SimulateCommandOptions& options, std::ostream& out, std:
   Trace trace;
   size_t passed = 0, failed = 0, malformed = 0, with_expect = 0;
   bool unreadable = false;
+  Progress progress(err, options.progress, "simulate", "cases");
+  size_t cases = 0;
   for (const std::string& path : options.case_files) {
     std::string bytes, error;
     if (!lint::ReadInput(path, options.max_input_bytes, &bytes, &error)) {
@@ -56,6 +59,7 @@ ExitCode RunBatch(const SimulateCommandOptions& options, std::ostream& out, std:
       DiagnosticSink sink;
       CaseReader::Status status = reader.Next(&c, sink);
       if (status == CaseReader::Status::kEnd) break;
+      progress.Update(++cases);
       // Validation errors in a case's policies are commentary, not results.
       std::vector<Diagnostic> policy_errors;
       for (Diagnostic& d : policy_sink.Take()) {
@@ -98,6 +102,7 @@ ExitCode RunBatch(const SimulateCommandOptions& options, std::ostream& out, std:
       }
     }
   }
+  progress.Finish();
   out.flush();
   if (with_expect > 0 || failed > 0) err << passed << " passed, " << failed << " failed\n";
   if (unreadable || malformed > 0) return ExitCode::kUsage;

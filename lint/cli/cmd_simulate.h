@@ -41,6 +41,9 @@ struct SimulateCommandOptions {
   bool no_index = false;
   std::string format = "text";  // one-request form: text or json
   size_t max_input_bytes = size_t{256} << 20;
+  // Batch form: a progress line on `err` (lint/cli/progress.h); the CLI
+  // sets it for a terminal or --progress.
+  bool progress = false;
 };
 
 ExitCode RunSimulateCommand(const SimulateCommandOptions& options, std::ostream& out,

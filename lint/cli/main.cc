@@ -22,6 +22,9 @@
 #include "lint/cli/cmd_lint.h"
 #include "lint/cli/cmd_simulate.h"
 #include "lint/cli/exit_code.h"
+#include "lint/cli/help_topics.h"
+#include "lint/cli/progress.h"
+#include "lint/report/snippet.h"
 
 #ifndef IAMLINT_VERSION
 #define IAMLINT_VERSION "0.0.0"
@@ -34,15 +37,27 @@ constexpr const char* kDescription =
     "\n"
     "Examples:\n"
     "  iamlint samples/policies/identity/ec2-s3-list-buckets.json\n"
-    "  iamlint --format json samples/policies/broken/many-mistakes.json\n"
-    "  cat policy.json | iamlint --policy-type resource -\n"
+    "  iamlint --format json samples/policies/broken/many-mistakes.json  # exits 1: errors\n"
+    "  iamlint --policy-type resource - < samples/policies/resource/s3-bucket-reports.json\n"
+    "  iamlint help\n"
     "\n"
     "Exit codes: 0 clean, 1 findings at or above --fail-on (or a failed expect),\n"
-    "2 usage error or unreadable input.";
+    "2 usage error or unreadable input (iamlint help exit-codes).";
 
 const std::vector<std::string> kSubcommands = {"lint",    "simulate", "access", "can",
                                                "expand",  "catalog",  "checks", "exercise",
-                                               "generate"};
+                                               "generate", "help"};
+
+// --progress / --no-progress (lint/cli/progress.h); the last one given wins.
+void AddProgressFlags(CLI::App* sub, iamlint::cli::ProgressMode& mode) {
+  using iamlint::cli::ProgressMode;
+  sub->add_flag_callback("--progress", [&mode] { mode = ProgressMode::kAlways; },
+                         "Show a progress line on stderr even when it is not a terminal");
+  sub->add_flag_callback("--no-progress", [&mode] { mode = ProgressMode::kNever; },
+                         "Never show one (default: on a terminal, once the work takes over a second)");
+}
+
+bool StderrIsTerminal() { return isatty(STDERR_FILENO) != 0; }
 
 // `iamlint PATH...` means `iamlint lint PATH...`.
 std::vector<std::string> WithDefaultSubcommand(int argc, char** argv) {
@@ -75,11 +90,16 @@ int main(int argc, char** argv) {
       "Validate IAM policy files (the default command)\n"
       "\n"
       "Examples:\n"
-      "  iamlint samples/policies/broken/many-mistakes.json\n"
-      "  iamlint lint --format json --fail-on warning samples/policies\n"
+      "  iamlint samples/policies/broken/many-mistakes.json  # exits 1: errors\n"
+      "  iamlint lint --format json --fail-on warning samples/policies  # exits 1: errors\n"
       "  iamlint --policy-type trust -v samples/policies/trust/ec2-role-trust.json\n"
-      "  iamlint samples/templates/leaky-user.yaml\n"
-      "  iamlint --credentials samples/accounts/story-credentials.csv samples/accounts/story.json");
+      "  iamlint samples/templates/leaky-user.yaml  # exits 1: errors\n"
+      "  iamlint --credentials samples/accounts/story-credentials.csv \\\n"
+      "      samples/accounts/story.json  # exits 1: errors\n"
+      "  iamlint --fail-on never --format sarif samples/policies\n"
+      "\n"
+      "Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage error or unreadable\n"
+      "input (iamlint help exit-codes). Formats: iamlint help formats. Config: iamlint help config.");
   lint->add_option("paths", lint_options.paths,
                    "Policy files, CloudFormation templates, Terraform plans, account snapshots, "
                    "folders, or - for stdin")
@@ -115,6 +135,8 @@ int main(int argc, char** argv) {
                    "Refuse inputs larger than this many bytes")
       ->capture_default_str();
   lint->add_flag("-v,--verbose", lint_options.verbose, "Show the policy kind of every input");
+  iamlint::cli::ProgressMode lint_progress = iamlint::cli::ProgressMode::kAuto;
+  AddProgressFlags(lint, lint_progress);
 
   iamlint::cli::ChecksCommandOptions checks_options;
   CLI::App* checks = app.add_subcommand(
@@ -138,6 +160,9 @@ int main(int argc, char** argv) {
       "  iamlint simulate samples/cases/classic-demo.jsonl\n"
       "  iamlint simulate --policy samples/policies/identity/ec2-s3-list-buckets.json \\\n"
       "      --action s3:ListAllMyBuckets --resource '*' --explain\n"
+      "  iamlint simulate --policy samples/policies/identity/ec2-s3-list-buckets.json \\\n"
+      "      --action s3:GetObject --resource arn:aws:s3:::example-reports/q1.csv \\\n"
+      "      --expect Allow  # exits 1: the decision is ImplicitDeny\n"
       "\n"
       "The one-request form derives aws:username, aws:PrincipalArn, aws:PrincipalAccount\n"
       "and aws:PrincipalType from --principal unless --no-derived-context is given;\n"
@@ -170,6 +195,8 @@ int main(int argc, char** argv) {
   simulate->add_option("--format", sim.format, "Output of the one-request form")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
+  iamlint::cli::ProgressMode sim_progress = iamlint::cli::ProgressMode::kAuto;
+  AddProgressFlags(simulate, sim_progress);
 
   iamlint::cli::ExpandCommandOptions expand_options;
   CLI::App* expand = app.add_subcommand(
@@ -248,6 +275,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   access->add_option("--html", access_options.html_file,
                      "Also write a self-contained HTML report (heat map per principal) to FILE");
+  iamlint::cli::ProgressMode access_progress = iamlint::cli::ProgressMode::kAuto;
+  AddProgressFlags(access, access_progress);
 
   iamlint::cli::CanCommandOptions can_options;
   CLI::App* can = app.add_subcommand(
@@ -257,7 +286,7 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  iamlint can --account samples/accounts/story.json alice s3:GetObject\n"
       "  iamlint can --account samples/accounts/story.json bob s3:GetObject \\\n"
-      "      arn:aws:s3:::payroll-bucket/2026.csv\n"
+      "      arn:aws:s3:::payroll-bucket/2026.csv  # exits 1: denied\n"
       "\n"
       "Exit codes: 0 allow, 1 deny or conditional, 2 usage error, unreadable input,\n"
       "unknown principal or action.");
@@ -279,8 +308,9 @@ int main(int argc, char** argv) {
       "\n"
       "Examples:\n"
       "  iamlint generate --from-cloudtrail --user alice samples/cloudtrail/alice-trail.json\n"
-      "  iamlint generate --from-cloudtrail --role app-role --collapse 0 trail.jsonl\n"
-      "  iamlint generate requests.jsonl\n"
+      "  iamlint generate --from-cloudtrail --user alice --collapse 0 --format text \\\n"
+      "      samples/cloudtrail/alice-trail.json\n"
+      "  iamlint generate samples/cases/classic-demo.jsonl\n"
       "\n"
       "The policy goes to stdout; what was read and the proof (every recorded request allowed,\n"
       "how many other actions the policy allows) to stderr. Failed events count as needed unless\n"
@@ -302,6 +332,18 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"json", "text"}))
       ->capture_default_str();
   generate->add_flag("--no-index", gen.no_index, "Prove with the reference evaluator path");
+
+  std::string help_topic;
+  CLI::App* help = app.add_subcommand(
+      "help",
+      "Help topics (exit codes, output formats, the config file) and every command's help\n"
+      "\n"
+      "Examples:\n"
+      "  iamlint help\n"
+      "  iamlint help exit-codes\n"
+      "  iamlint help formats\n"
+      "  iamlint help simulate");
+  help->add_option("topic", help_topic, "exit-codes, formats, config, or a command");
 
   // Each subcommand's text is "summary\n\nexamples...": the summary is
   // what `iamlint --help` lists, the rest closes the subcommand's own help.
@@ -332,6 +374,29 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : iamlint::cli::ToInt(ExitCode::kUsage);
   }
+  if (app.got_subcommand(help)) {
+    if (help_topic.empty()) {
+      std::cout << iamlint::cli::HelpTopicList(kSubcommands);
+      return iamlint::cli::ToInt(ExitCode::kOk);
+    }
+    if (const iamlint::cli::HelpTopic* topic = iamlint::cli::FindHelpTopic(help_topic)) {
+      std::cout << topic->text;
+      return iamlint::cli::ToInt(ExitCode::kOk);
+    }
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+      if (sub->get_name() == help_topic) {
+        std::cout << sub->help();
+        return iamlint::cli::ToInt(ExitCode::kOk);
+      }
+    }
+    std::vector<std::string_view> names(kSubcommands.begin(), kSubcommands.end());
+    for (const iamlint::cli::HelpTopic& t : iamlint::cli::HelpTopics()) names.push_back(t.name);
+    std::string guess = iamlint::ClosestMatch(help_topic, names);
+    std::cerr << "iamlint: no help topic `" << iamlint::lint::SanitizeForTerminal(help_topic) << "`";
+    if (!guess.empty()) std::cerr << "; did you mean `" << guess << "`?";
+    std::cerr << "\n" << iamlint::cli::HelpTopicList(kSubcommands);
+    return iamlint::cli::ToInt(ExitCode::kUsage);
+  }
   if (app.got_subcommand(checks)) {
     return iamlint::cli::ToInt(iamlint::cli::RunChecksCommand(checks_options, std::cout, std::cerr));
   }
@@ -340,6 +405,7 @@ int main(int argc, char** argv) {
     const char* no_color = std::getenv("NO_COLOR");  // no-color.org: set and non-empty
     lint_options.color = isatty(STDOUT_FILENO) != 0 && (no_color == nullptr || *no_color == '\0');
     lint_options.tool_version = IAMLINT_VERSION;
+    lint_options.progress = iamlint::cli::ProgressEnabled(lint_progress, StderrIsTerminal());
     return iamlint::cli::ToInt(iamlint::cli::RunLintCommand(lint_options, std::cout, std::cerr));
   }
   if (app.got_subcommand(expand)) {
@@ -349,6 +415,7 @@ int main(int argc, char** argv) {
     return iamlint::cli::ToInt(iamlint::cli::RunCatalogCommand(catalog_options, std::cout, std::cerr));
   }
   if (app.got_subcommand(access)) {
+    access_options.progress = iamlint::cli::ProgressEnabled(access_progress, StderrIsTerminal());
     return iamlint::cli::ToInt(iamlint::cli::RunAccessCommand(access_options, std::cout, std::cerr));
   }
   if (app.got_subcommand(can)) {
@@ -358,6 +425,7 @@ int main(int argc, char** argv) {
     return iamlint::cli::ToInt(iamlint::cli::RunExerciseCommand(exercise_options, std::cout, std::cerr));
   }
   if (app.got_subcommand(simulate)) {
+    sim.progress = iamlint::cli::ProgressEnabled(sim_progress, StderrIsTerminal());
     return iamlint::cli::ToInt(iamlint::cli::RunSimulateCommand(sim, std::cout, std::cerr));
   }
   if (app.got_subcommand(generate)) {

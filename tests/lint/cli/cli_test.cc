@@ -106,6 +106,20 @@ TEST_CASE("cli: --help, --version and usage errors", "[cli]") {
   for (const CliCase& c : cases) CheckCase(c);
 }
 
+// `iamlint help [TOPIC]` (lint/cli/help_topics.h): the exact text of every
+// topic, the topic list, a command's help, and an unknown topic.
+TEST_CASE("cli: help topics", "[cli]") {
+  const std::vector<CliCase> cases = {
+      {"help-topic-list", {"help"}, "", "", ""},
+      {"help-topic-exit-codes", {"help", "exit-codes"}, "", "", ""},
+      {"help-topic-formats", {"help", "formats"}, "", "", ""},
+      {"help-topic-config", {"help", "config"}, "", "", ""},
+      {"help-topic-command", {"help", "catalog"}, "", "", ""},
+      {"help-topic-unknown", {"help", "exit-code"}, "", "", ""},
+  };
+  for (const CliCase& c : cases) CheckCase(c);
+}
+
 TEST_CASE("cli: text and json output for the clean and the broken sample", "[cli]") {
   const std::vector<CliCase> cases = {
       {"clean-text", {kClean}, "", "", ""},
