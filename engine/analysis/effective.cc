@@ -289,7 +289,8 @@ GrantSet AnalyzeGrants(const Catalog& catalog, const std::vector<AnalyzedPolicy>
   const std::vector<ActionId>* detail = options.detail_actions;
   GrantSet result;
   std::vector<ResourceRef> patterns;
-  std::vector<Gate> gates(2 + static_cast<size_t>(scp_levels));
+  // Gates: 0 grants, 1 the boundary, 2 direct grants, 3... SCP levels.
+  std::vector<Gate> gates(3 + static_cast<size_t>(scp_levels));
   Gate grant;  // the combined grant (decisive, resources, conditions)
   std::vector<StatementLoc> limiting;
   // The grant of `action`, whose statements are infos[active[...]], into
@@ -298,7 +299,8 @@ GrantSet AnalyzeGrants(const Catalog& catalog, const std::vector<AnalyzedPolicy>
     bool granted_somewhere = false;
     for (uint32_t k : active) {
       const StatementInfo& s = infos[k];
-      if (s.role == PolicyRole::kGrant && s.prepared->effect == Effect::kAllow) {
+      if ((s.role == PolicyRole::kGrant || s.role == PolicyRole::kDirectGrant) &&
+          s.prepared->effect == Effect::kAllow) {
         granted_somewhere = true;
       }
     }
@@ -307,8 +309,10 @@ GrantSet AnalyzeGrants(const Catalog& catalog, const std::vector<AnalyzedPolicy>
     for (uint32_t k : active) {
       const StatementInfo& s = infos[k];
       if (s.prepared->effect != Effect::kAllow) continue;
-      size_t gi = s.role == PolicyRole::kGrant ? 0 : s.role == PolicyRole::kBoundary ? 1
-                                                                : 2 + static_cast<size_t>(s.level);
+      size_t gi = s.role == PolicyRole::kGrant         ? 0
+                  : s.role == PolicyRole::kBoundary    ? 1
+                  : s.role == PolicyRole::kDirectGrant ? 2
+                                                       : 3 + static_cast<size_t>(s.level);
       Gate& g = gates[gi];
       patterns.clear();
       Scope scope = ScopeFor(catalog, *s.prepared, action, options.reference_path, &patterns);
@@ -337,6 +341,21 @@ GrantSet AnalyzeGrants(const Catalog& catalog, const std::vector<AnalyzedPolicy>
     for (size_t gi = 1; gi < gates.size(); ++gi) {
       if (gi == 1 && !has_boundary) continue;
       const Gate& g = gates[gi];
+      if (gi == 2) {
+        // A resource policy naming the caller directly grants whatever the
+        // identity policies and the boundary say (SCPs still cap it).
+        if (g.level > grant.level) {
+          grant.level = g.level;
+          grant.decisive.assign(g.decisive.begin(), g.decisive.end());
+          grant.resources.assign(g.resources.begin(), g.resources.end());
+          grant.conditions.assign(g.conditions.begin(), g.conditions.end());
+        } else if (g.level == grant.level && g.level != GrantLevel::kNever) {
+          grant.decisive.insert(grant.decisive.end(), g.decisive.begin(), g.decisive.end());
+          AddUnique(&grant.resources, g.resources);
+          grant.conditions.insert(grant.conditions.end(), g.conditions.begin(), g.conditions.end());
+        }
+        continue;
+      }
       if (g.level < grant.level) {
         grant.level = g.level;
         if (g.level == GrantLevel::kSomeResources) {

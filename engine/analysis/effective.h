@@ -80,6 +80,13 @@ enum class PolicyRole : uint8_t {
   kGrant,     // identity policy (inline, managed, group): any Allow grants
   kBoundary,  // permissions boundary: must also allow
   kScp,       // SCP of one organization level: that level must also allow
+  // A same-account resource policy whose Allows name the caller directly
+  // (a user's ARN, `*`): grants even where the boundary does not allow
+  // (AWS: a boundary does not limit what a resource-based policy grants to
+  // the user ARN); SCPs and Denies still apply. One naming a role's ARN is
+  // a kGrant (the role's boundary limits it), as the evaluator decides
+  // (engine/eval/decision.cc, PrincipalGrant::kDirect vs kRole).
+  kDirectGrant,
 };
 
 class PreparedPolicy;  // engine/analysis/prepared_policy.h

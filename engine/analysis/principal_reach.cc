@@ -56,6 +56,21 @@ bool NamesEntity(const PrincipalClause& principal, const Entity& entity, bool ex
   return principal.negated ? !named : named;
 }
 
+// Does an Allow's `principal` (which names the entity) name it directly, as
+// the evaluator's PrincipalGrant::kDirect: `*`, or a user's own ARN (a
+// role's ARN grants its sessions through the role: kRole, boundary applies)?
+bool NamesDirectly(const PrincipalClause& principal, const Entity& entity) {
+  if (principal.negated) return false;
+  if (principal.wildcard) return true;
+  for (const PrincipalEntry& e : principal.entries) {
+    if (e.type != PrincipalType::kAws) continue;
+    const std::string& v = e.value.value;
+    if (v == "*") return true;
+    if (entity.type == EntityType::kUser && !entity.arn.empty() && v == entity.arn) return true;
+  }
+  return false;
+}
+
 // True when some condition names a key the leaked-key context decides
 // (MFA, service, federation keys): only then can a grant be out of a key's
 // reach while open to the user, and the second analysis is needed.
@@ -296,32 +311,39 @@ GatheredPolicies GatherPrincipalPolicies(ReachPolicyCache& cache, uint32_t entit
   for (uint32_t x = 0; x < external.size(); ++x) {
     const ExternalPolicy& e = external[x];
     if (e.via != ReachVia::kResource || e.document == nullptr) continue;
-    auto narrowed = std::make_unique<PolicyDocument>();
-    narrowed->span = e.document->span;
-    narrowed->kind = e.document->kind;
-    narrowed->version = e.document->version;
-    narrowed->statement_span = e.document->statement_span;
-    // Statements that do not name the entity are kept (StatementLoc indexes
-    // are positions) with no action, so they match nothing.
-    bool any = false;
-    for (const Statement& s : e.document->statements) {
-      narrowed->statements.push_back(s);
-      const bool allow = s.effect && s.effect->value == Effect::kAllow;
-      if (s.principal && s.effect && NamesEntity(*s.principal, entity, allow)) {
-        any = true;
-      } else if (narrowed->statements.back().action) {
-        narrowed->statements.back().action->negated = false;
-        narrowed->statements.back().action->values.clear();
+    // Two narrowed copies: Allows that name the entity directly (its user
+    // ARN, or `*`: PolicyRole::kDirectGrant, not limited by the boundary)
+    // and the rest that names it (a role's ARN, and the Denies: kGrant).
+    // Statements that do not belong are kept without actions, so
+    // StatementLoc indexes stay positions and they match nothing.
+    for (const bool direct : {false, true}) {
+      auto narrowed = std::make_unique<PolicyDocument>();
+      narrowed->span = e.document->span;
+      narrowed->kind = e.document->kind;
+      narrowed->version = e.document->version;
+      narrowed->statement_span = e.document->statement_span;
+      bool any = false;
+      for (const Statement& s : e.document->statements) {
+        narrowed->statements.push_back(s);
+        const bool allow = s.effect && s.effect->value == Effect::kAllow;
+        const bool named = s.principal && s.effect && NamesEntity(*s.principal, entity, allow);
+        const bool is_direct = named && allow && NamesDirectly(*s.principal, entity);
+        if (named && is_direct == direct) {
+          any = true;
+        } else if (narrowed->statements.back().action) {
+          narrowed->statements.back().action->negated = false;
+          narrowed->statements.back().action->values.clear();
+        }
       }
+      if (!any) continue;
+      GatheredPolicy g;
+      g.document = narrowed.get();
+      g.role = direct ? PolicyRole::kDirectGrant : PolicyRole::kGrant;
+      g.via = ReachVia::kResource;
+      g.external = x;
+      out.owned.push_back(std::move(narrowed));
+      out.policies.push_back(std::move(g));
     }
-    if (!any) continue;
-    GatheredPolicy g;
-    g.document = narrowed.get();
-    g.role = PolicyRole::kGrant;
-    g.via = ReachVia::kResource;
-    g.external = x;
-    out.owned.push_back(std::move(narrowed));
-    out.policies.push_back(std::move(g));
   }
   if (entity.boundary && entity.type != EntityType::kGroup) {
     add_managed(*entity.boundary, ReachVia::kBoundary, PolicyRole::kBoundary, "");

@@ -35,8 +35,10 @@
 // Approximations (besides those of AnalyzeGrants): a resource policy given
 // with --resource-policy contributes the statements whose Principal names
 // the entity (its ARN, its name in an ARN pattern, `*`, or the account) —
-// its Allows as grants (subject to the boundary and SCPs), its Denies as
-// denies; Principal conditions are not evaluated.
+// its Allows as grants (those naming a user's ARN or `*` directly as
+// PolicyRole::kDirectGrant, which the boundary does not limit; the others
+// subject to the boundary; SCPs limit all), its Denies as denies;
+// Principal conditions are not evaluated.
 //
 // Thread safety: ReachPolicyCache is not thread-safe (one per thread);
 // everything else is a pure function over const inputs.

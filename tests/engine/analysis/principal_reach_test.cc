@@ -399,6 +399,39 @@ TEST_CASE("reach: ranking and the role-based alternative", "[reach]") {
   }
 }
 
+TEST_CASE("reach: a resource policy naming the user's ARN is not limited by the boundary",
+          "[reach]") {
+  // AWS: within an account, a permissions boundary does not limit what a
+  // resource-based policy grants to the user's ARN; the evaluator decides
+  // the same (PrincipalGrant::kDirect). Denies still apply.
+  Account a("boundary.json", UserSnapshot("{'Effect':'Allow','Action':'*','Resource':'*'}",
+                                          "{'Effect':'Allow','Action':'ec2:*','Resource':'*'}"));
+  a.AddExternal(Q("{'Version':'2012-10-17','Statement':["
+                  "{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::111122223333:user/u'},"
+                  "'Action':['s3:GetObject','s3:DeleteObject'],'Resource':'arn:aws:s3:::b/*'},"
+                  "{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::111122223333:root'},"
+                  "'Action':'s3:PutObject','Resource':'arn:aws:s3:::b/*'},"
+                  "{'Effect':'Deny','Principal':'*','Action':'s3:DeleteObject',"
+                  "'Resource':'arn:aws:s3:::*'}]}"),
+                PolicyKind::kResource, ReachVia::kResource);
+  const uint32_t u = a.Entity(EntityType::kUser, "u");
+  GatheredPolicies g = GatherPrincipalPolicies(*a.cache, u, a.external);
+  // inline, the Deny (kGrant copy), the direct Allow (kDirectGrant copy), the boundary
+  REQUIRE(g.policies.size() == 4);
+  CHECK(g.policies[1].role == PolicyRole::kGrant);
+  CHECK(g.policies[2].role == PolicyRole::kDirectGrant);
+  CHECK(g.policies[3].role == PolicyRole::kBoundary);
+  PrincipalReach r = AnalyzeReach(Cat(), g, a.inventory);
+  REQUIRE(Find(r, "s3:GetObject") != nullptr);
+  CHECK(ReachOf(r, "s3:GetObject") == Reach::kAlways);
+  CHECK(Find(r, "s3:GetObject")->resources == std::vector<std::string>{"arn:aws:s3:::b/*"});
+  CHECK(Find(r, "s3:GetObject")->decisive == std::vector<StatementLoc>{{2, 0}});
+  CHECK(ReachOf(r, "s3:DeleteObject") == Reach::kNever);  // the Deny
+  CHECK(ReachOf(r, "s3:PutObject") == Reach::kNever);     // the account: the boundary applies
+  CHECK(ReachOf(r, "ec2:RunInstances") == Reach::kAlways);
+  CHECK(ReachOf(r, "iam:CreateUser") == Reach::kNever);
+}
+
 TEST_CASE("reach: run summaries count as the per-action reach does", "[reach]") {
   // AnalyzeReach counts services × access levels from runs of actions;
   // recount them action by action from the kept per-action reach.
