@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <malloc.h>
 #include <string>
 
 namespace iamlint::bench {
@@ -32,6 +33,15 @@ bool ResetPeakRss() {
   bool ok = std::fputs("5", f) >= 0;
   ok = std::fclose(f) == 0 && ok;
   return ok;
+}
+
+size_t HeapInUseBytes() {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+  struct mallinfo2 info = mallinfo2();
+  return info.uordblks + info.hblkhd;
+#else
+  return 0;
+#endif
 }
 
 double ProcessCpuSeconds() {

@@ -10,9 +10,10 @@
 // Counters: `policies`, `statements`, `MB` of policy text; `read_s` and
 // `compile_s`, process CPU seconds to read + validate all N policies
 // (ReadPolicy) and to compile them (CompiledPolicy::Compile);
-// `compiled_MB`, the growth of the resident set over reading and
-// compiling (source text, documents and compiled policies, what malloc
-// keeps); `peak_rss_MB`, the process's VmHWM after a reset before the
+// `heap_MB`, the heap in use that reading and compiling added (source
+// text, documents and compiled policies: everything the set keeps);
+// `compiled_MB`, the growth of the resident set over the same (0 when
+// malloc reuses memory freed by earlier benchmarks); `peak_rss_MB`, the process's VmHWM after a reset before the
 // build; `decisions_per_s` over 1,000 requests of bench/simulate_cases.h.
 // N is 100 by default (the CI smoke run); IAMLINT_BENCH_LARGE lists
 // others, e.g. IAMLINT_BENCH_LARGE=100,1000,10000 (1×, 10×, 100×).
@@ -40,7 +41,7 @@ struct LargeSet {
   SourceManager sources;
   std::vector<std::shared_ptr<const CompiledPolicy>> compiled;
   PolicyBundle bundle;
-  double bytes = 0, read_s = 0, compile_s = 0, compiled_mb = 0, peak_mb = 0;
+  double bytes = 0, read_s = 0, compile_s = 0, heap_mb = 0, compiled_mb = 0, peak_mb = 0;
   bool reset = false;
   // The requests: cases of the 10-policy principal (their bundles unused).
   SourceManager case_sources;
@@ -56,6 +57,7 @@ std::unique_ptr<LargeSet> Build(size_t policies) {
   }
   set->reset = bench::ResetPeakRss();
   long rss_before = bench::ProcStatusKb("VmRSS");
+  size_t heap_before = bench::HeapInUseBytes();
   double t0 = bench::ProcessCpuSeconds();
   std::vector<std::shared_ptr<const PolicyDocument>> docs;
   for (size_t i = 0; i < policies; ++i) {
@@ -71,6 +73,7 @@ std::unique_ptr<LargeSet> Build(size_t policies) {
   double t2 = bench::ProcessCpuSeconds();
   set->read_s = t1 - t0;
   set->compile_s = t2 - t1;
+  set->heap_mb = (static_cast<double>(bench::HeapInUseBytes()) - static_cast<double>(heap_before)) / 1e6;
   set->compiled_mb = static_cast<double>(bench::ProcStatusKb("VmRSS") - rss_before) / 1024.0;
   set->peak_mb = static_cast<double>(bench::ProcStatusKb("VmHWM")) / 1024.0;
   for (const auto& p : set->compiled) set->bundle.identity.push_back(p.get());
@@ -117,6 +120,7 @@ void BM_LargePolicySet(benchmark::State& state) {
   state.counters["MB"] = set.bytes / 1e6;
   state.counters["read_s"] = set.read_s;
   state.counters["compile_s"] = set.compile_s;
+  state.counters["heap_MB"] = set.heap_mb;
   state.counters["compiled_MB"] = set.compiled_mb;
   state.counters["peak_rss_MB"] = set.peak_mb;
   if (!set.reset) state.counters["peak_not_reset"] = 1;
