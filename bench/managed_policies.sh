@@ -57,7 +57,8 @@ measure() {
   done
   read -r wall user sys rss <<<"$best"
   awk -v label="$label" -v files="$files" -v bytes="$bytes" -v wall="$wall" -v user="$user" \
-      -v sys="$sys" -v rss="$rss" -v summary="$(tail -n 1 "$SCRATCH/out.txt")" 'BEGIN {
+      -v sys="$sys" -v rss="$rss" \
+      -v summary="$(grep -hE 'files? checked' "$SCRATCH/out.txt" "$SCRATCH/err.txt" | tail -n 1)" 'BEGIN {
     cpu = user + sys
     printf "| %s | %d | %.2f MB | %.2f s | %.2f s | %.1f MB/s | %.0f MB | %s |\n",
       label, files, bytes / 1e6, wall, cpu, (cpu > 0 ? bytes / 1e6 / cpu : 0), rss / 1024, summary
