@@ -29,7 +29,6 @@ void PrintDiagnostics(const SourceManager& sources, std::vector<Diagnostic> diag
 }
 
 ExitCode RunBatch(const SimulateCommandOptions& options, std::ostream& out, std::ostream& err) {
-  SourceManager sources;
   EvalOptions eval;
   eval.use_index = !options.no_index;
   eval.catalog = &Catalog::BuiltIn();
@@ -39,6 +38,9 @@ ExitCode RunBatch(const SimulateCommandOptions& options, std::ostream& out, std:
   size_t passed = 0, failed = 0, malformed = 0, with_expect = 0;
   bool unreadable = false;
   for (const std::string& path : options.case_files) {
+    // One SourceManager per file: nothing refers to a file once its cases
+    // are decided, so memory stays at one file's size, not the sum.
+    SourceManager sources;
     std::string bytes, error;
     if (!lint::ReadInput(path, options.max_input_bytes, &bytes, &error)) {
       err << "iamlint: cannot read " << lint::SanitizeForTerminal(path) << ": " << error << "\n";
