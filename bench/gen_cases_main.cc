@@ -38,7 +38,7 @@ bool ParseCount(const char* text, uint64_t* out) {
 
 int WritePolicies(const std::string& dir, uint64_t policies, uint64_t statements, uint64_t seed) {
   for (uint64_t i = 0; i < policies; ++i) {
-    char name[32];
+    char name[48];
     std::snprintf(name, sizeof name, "/p%05llu.json", static_cast<unsigned long long>(i));
     std::ofstream out(dir + name, std::ios::binary | std::ios::trunc);
     out << iamlint::bench::RealisticPolicy(i, statements, seed) << '\n';

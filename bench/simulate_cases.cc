@@ -391,7 +391,7 @@ std::string CaseGenerator::Next() {
   unsigned mfa = static_cast<unsigned>(Pick(rng, 10));
   if (mfa < 6) context.emplace_back("aws:MultiFactorAuthPresent", "true");
   else if (mfa < 9) context.emplace_back("aws:MultiFactorAuthPresent", "false");
-  char date[32];
+  char date[80];
   std::snprintf(date, sizeof date, "%d-%02d-%02dT%02d:%02d:00Z", 2026 + static_cast<int>(Pick(rng, 2)),
                 1 + static_cast<int>(Pick(rng, 12)), 1 + static_cast<int>(Pick(rng, 28)),
                 static_cast<int>(Pick(rng, 24)), static_cast<int>(Pick(rng, 60)));
