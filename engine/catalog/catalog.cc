@@ -108,7 +108,11 @@ std::string_view ConditionKeyTypeName(ConditionKeyType type) {
 Catalog::Catalog() = default;
 Catalog::~Catalog() = default;
 
-void Catalog::Finish() {
+void Catalog::EnsureArnIndex() const {
+  std::call_once(arn_index_once_, [this] { BuildArnIndex(); });
+}
+
+void Catalog::BuildArnIndex() const {
   compiled_.reserve(templates_.size());
   template_type_.resize(templates_.size());
   for (ResourceTypeId t = 0; t < types_.size(); ++t) {
@@ -333,6 +337,7 @@ std::span<const std::string_view> Catalog::arn_templates(ResourceTypeId id) cons
 
 bool Catalog::TypeMatches(ResourceTypeId type, const ArnPattern& pattern,
                           ArnMatchScratch* scratch) const {
+  EnsureArnIndex();
   const TypeRecord& t = types_[type];
   for (uint32_t i = 0; i < t.template_count; ++i) {
     if (compiled_[t.template_begin + i].Intersects(pattern, scratch)) return true;
@@ -349,6 +354,7 @@ std::vector<ResourceTypeId> Catalog::ClassifyArn(std::string_view text) const {
     for (ResourceTypeId t = 0; t < out.size(); ++t) out[t] = t;
     return out;
   }
+  EnsureArnIndex();
   ArnMatchScratch scratch;
   std::vector<bool> added(types_.size());
   auto consider = [&](uint32_t index) {

@@ -27,7 +27,8 @@
 //
 // Thread safety: a Catalog is immutable once built; every const method may
 // be called from any number of threads at once. BuiltIn() is initialised
-// once, on first use, thread-safely.
+// once, on first use, thread-safely; so is the ARN index, built on the
+// first ARN classification (std::call_once).
 #ifndef IAMLINT_ENGINE_CATALOG_CATALOG_H_
 #define IAMLINT_ENGINE_CATALOG_CATALOG_H_
 
@@ -35,6 +36,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -290,8 +292,11 @@ class Catalog {
   };
 
   Catalog();
-  // Builds the derived indexes (compiled ARN formats) after parsing.
-  void Finish();
+  // Builds the derived ARN index (compiled ARN formats, by service) once,
+  // on the first call, thread-safely: most commands never classify an ARN,
+  // and compiling the formats is about a third of loading the catalog.
+  void EnsureArnIndex() const;
+  void BuildArnIndex() const;
   std::optional<ConditionKeyId> MatchKey(std::span<const ConditionKeyId> candidates,
                                          std::string_view key) const;
   void ExpandService(ServiceId service, std::string_view action_pattern,
@@ -312,11 +317,12 @@ class Catalog {
   std::vector<ConditionKeyInfo> keys_;
   std::vector<ConditionKeyId> global_keys_;
   std::vector<ConditionKeyId> key_refs_;
-  // Derived in Finish().
-  std::vector<ArnTemplate> compiled_;            // parallel to templates_
-  std::vector<ResourceTypeId> template_type_;    // parallel to templates_
-  std::vector<TemplateIndexEntry> by_service_;   // sorted by service field
-  std::vector<uint32_t> any_service_templates_;  // service field not literal
+  // Derived by BuildArnIndex(), under arn_index_once_ (see EnsureArnIndex).
+  mutable std::once_flag arn_index_once_;
+  mutable std::vector<ArnTemplate> compiled_;            // parallel to templates_
+  mutable std::vector<ResourceTypeId> template_type_;    // parallel to templates_
+  mutable std::vector<TemplateIndexEntry> by_service_;   // sorted by service field
+  mutable std::vector<uint32_t> any_service_templates_;  // service field not literal
 };
 
 }  // namespace iamlint

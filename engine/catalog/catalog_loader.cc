@@ -424,7 +424,6 @@ std::unique_ptr<const Catalog> Catalog::Load(std::string text, std::string* erro
   const std::string_view whole = catalog->text_;
   CatalogLoader loader(catalog.get(), error);
   if (!loader.Run(std::span<const std::string_view>(&whole, 1))) return nullptr;
-  catalog->Finish();
   return catalog;
 }
 
@@ -445,7 +444,6 @@ const Catalog& Catalog::BuiltIn() {
     CatalogLoader loader(catalog.get(), &error);
     if (!loader.Run(segments)) std::fprintf(stderr, "embedded catalog: %s\n", error.c_str());
     IAMLINT_CHECK(error.empty());
-    catalog->Finish();
     return catalog.release();
   }();
   return *built_in;

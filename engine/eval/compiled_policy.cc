@@ -222,7 +222,12 @@ std::shared_ptr<const CompiledPolicy> CompiledPolicy::Compile(
       continue;
     }
     for (const CompiledAction& a : cs.actions) {
-      std::vector<uint32_t>& bucket = policy->by_service_[a.service];
+      auto& entries = policy->by_service_;
+      auto it = std::lower_bound(
+          entries.begin(), entries.end(), a.service,
+          [](const ServiceEntry& e, const std::string& s) { return e.service < s; });
+      if (it == entries.end() || it->service != a.service) it = entries.insert(it, {a.service, {}});
+      std::vector<uint32_t>& bucket = it->statements;
       if (bucket.empty() || bucket.back() != i) bucket.push_back(i);
     }
   }
@@ -230,8 +235,16 @@ std::shared_ptr<const CompiledPolicy> CompiledPolicy::Compile(
 }
 
 const std::vector<uint32_t>& CompiledPolicy::ServiceBucket(std::string_view service) const {
-  auto it = by_service_.find(service);
-  return it == by_service_.end() ? empty_ : it->second;
+  if (by_service_.size() <= 8) {
+    for (const ServiceEntry& e : by_service_) {
+      if (e.service == service) return e.statements;
+    }
+    return empty_;
+  }
+  auto it = std::lower_bound(
+      by_service_.begin(), by_service_.end(), service,
+      [](const ServiceEntry& e, std::string_view s) { return std::string_view(e.service) < s; });
+  return it != by_service_.end() && it->service == service ? it->statements : empty_;
 }
 
 }  // namespace iamlint

@@ -20,7 +20,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/match/arn.h"
@@ -105,12 +104,6 @@ struct CompileOptions {
   std::optional<ShortArnMode> short_arn_mode;
 };
 
-// Transparent hashing so lookups by string_view do not allocate.
-struct StringViewHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 class CompiledPolicy {
  public:
   static std::shared_ptr<const CompiledPolicy> Compile(std::shared_ptr<const PolicyDocument> doc,
@@ -128,8 +121,14 @@ class CompiledPolicy {
  private:
   std::shared_ptr<const PolicyDocument> doc_;
   std::vector<CompiledStatement> statements_;
-  std::unordered_map<std::string, std::vector<uint32_t>, StringViewHash, std::equal_to<>>
-      by_service_;
+  // One entry per service prefix named by an action, sorted by service:
+  // a policy names few services, so a scan (or a binary search for many)
+  // beats hashing the request's service once per policy and request.
+  struct ServiceEntry {
+    std::string service;
+    std::vector<uint32_t> statements;
+  };
+  std::vector<ServiceEntry> by_service_;
   std::vector<uint32_t> always_;
   std::vector<uint32_t> empty_;
 };

@@ -177,15 +177,21 @@ std::string PolicyValuesText(const CompiledCondition& c) {
   return out.empty() ? "no values" : out;
 }
 
-bool Explain(std::string* why, std::string text) {
-  if (why) *why = std::move(text);
+// Returns false, and when an explanation is wanted sets *why to make():
+// the text is built only for explanations (the evaluation path passes a
+// null `why` and must not pay for strings).
+template <typename MakeText>
+bool Explain(std::string* why, MakeText make) {
+  if (why) *why = make();
   return false;
 }
 
 }  // namespace
 
 bool EvaluateCondition(const CompiledCondition& c, const Request& request, std::string* why) {
-  if (!c.op) return Explain(why, "unknown condition operator never matches");
+  if (!c.op) {
+    return Explain(why, [&] { return std::string("unknown condition operator never matches"); });
+  }
   const ConditionOperator& op = *c.op;
   const ContextEntry* entry = request.Find(c.key);
   std::string name = why ? OperatorName(op) : std::string();
@@ -193,20 +199,24 @@ bool EvaluateCondition(const CompiledCondition& c, const Request& request, std::
   if (op.base == BaseOperator::kNull) {
     if (op.qualifier == SetQualifier::kForAllValues) return true;
     if (op.qualifier == SetQualifier::kForAnyValue) {
-      return Explain(why, "`ForAnyValue:Null` is never true");
+      return Explain(why, [&] { return std::string("`ForAnyValue:Null` is never true"); });
     }
     for (const CompiledConditionValue& p : c.values) {
       if (p.boolean && *p.boolean == (entry == nullptr)) return true;
     }
-    return Explain(why, "`Null` on " + Quote(c.key_as_written) + ": the key is " +
-                            (entry ? "present" : "absent"));
+    return Explain(why, [&] {
+      return std::string("`Null` on " + Quote(c.key_as_written) + ": the key is " +
+                         (entry ? "present" : "absent"));
+    });
   }
 
   if (entry == nullptr) {
     bool holds = op.qualifier == SetQualifier::kForAllValues ||
                  (op.qualifier == SetQualifier::kNone && (op.if_exists || IsNegated(op.base)));
     if (holds) return true;
-    return Explain(why, Quote(name) + ": request has no " + Quote(c.key_as_written));
+    return Explain(why, [&] {
+      return std::string(Quote(name) + ": request has no " + Quote(c.key_as_written));
+    });
   }
 
   const std::vector<std::string>& values = entry->values;
@@ -214,8 +224,10 @@ bool EvaluateCondition(const CompiledCondition& c, const Request& request, std::
     case SetQualifier::kForAllValues:
       for (const std::string& r : values) {
         if (!ValueSatisfies(c, r, request)) {
-          return Explain(why, Quote(name) + " on " + Quote(c.key_as_written) + ": request value " +
-                                  Quote(r) + " is not covered by " + PolicyValuesText(c));
+          return Explain(why, [&] {
+            return std::string(Quote(name) + " on " + Quote(c.key_as_written) + ": request value " +
+                               Quote(r) + " is not covered by " + PolicyValuesText(c));
+          });
         }
       }
       return true;
@@ -223,16 +235,21 @@ bool EvaluateCondition(const CompiledCondition& c, const Request& request, std::
       for (const std::string& r : values) {
         if (ValueSatisfies(c, r, request)) return true;
       }
-      return Explain(why, Quote(name) + " on " + Quote(c.key_as_written) + ": no request value of " +
-                              ValuesText(values) + " satisfies " + PolicyValuesText(c));
+      return Explain(why, [&] {
+        return std::string(Quote(name) + " on " + Quote(c.key_as_written) +
+                           ": no request value of " + ValuesText(values) + " satisfies " +
+                           PolicyValuesText(c));
+      });
     case SetQualifier::kNone:
       break;
   }
 
   // A multivalued key needs a set qualifier; a bare operator never matches.
   if (entry->is_list || IsMultivaluedGlobalKey(c.key)) {
-    return Explain(why, Quote(name) + " on multivalued key " + Quote(c.key_as_written) +
-                            " without `ForAllValues:` or `ForAnyValue:` never matches");
+    return Explain(why, [&] {
+      return std::string(Quote(name) + " on multivalued key " + Quote(c.key_as_written) +
+                         " without `ForAllValues:` or `ForAnyValue:` never matches");
+    });
   }
   // Single-valued key (several values only when keys differing in case
   // merged): positive operators OR over the values, negated ones NOR.
@@ -244,9 +261,11 @@ bool EvaluateCondition(const CompiledCondition& c, const Request& request, std::
     for (const std::string& r : values) holds = holds || ValueSatisfies(c, r, request);
   }
   if (holds) return true;
-  return Explain(why, Quote(name) + " on " + Quote(c.key_as_written) + ": request value " +
-                          ValuesText(values) + (IsNegated(op.base) ? " is one of " : " does not match ") +
-                          PolicyValuesText(c));
+  return Explain(why, [&] {
+    return std::string(
+        Quote(name) + " on " + Quote(c.key_as_written) + ": request value " + ValuesText(values) +
+        (IsNegated(op.base) ? " is one of " : " does not match ") + PolicyValuesText(c));
+  });
 }
 
 }  // namespace iamlint

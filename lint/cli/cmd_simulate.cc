@@ -30,7 +30,6 @@ void PrintDiagnostics(const SourceManager& sources, std::vector<Diagnostic> diag
 }
 
 ExitCode RunBatch(const SimulateCommandOptions& options, std::ostream& out, std::ostream& err) {
-  SourceManager sources;
   EvalOptions eval;
   eval.use_index = !options.no_index;
   eval.catalog = &Catalog::BuiltIn();
@@ -42,6 +41,9 @@ ExitCode RunBatch(const SimulateCommandOptions& options, std::ostream& out, std:
   Progress progress(err, options.progress, "simulate", "cases");
   size_t cases = 0;
   for (const std::string& path : options.case_files) {
+    // One SourceManager per file: nothing refers to a file once its cases
+    // are decided, so memory stays at one file's size, not the sum.
+    SourceManager sources;
     std::string bytes, error;
     if (!lint::ReadInput(path, options.max_input_bytes, &bytes, &error)) {
       err << "iamlint: cannot read " << lint::SanitizeForTerminal(path) << ": " << error << "\n";
