@@ -52,8 +52,31 @@ bool GrantsPermissions(const CheckContext& context) {
          (context.kind == PolicyKind::kIdentity || context.kind == PolicyKind::kSession);
 }
 
+namespace {
+
+// Whether some condition of `policy` uses a key that the leaked-key context
+// decides; when none does, the leaked-key analysis equals the plain one.
+bool UsesLeakedKeyFacts(const PolicyDocument& policy) {
+  static const PartialContext kLeaked = PartialContext::LeakedAccessKey();
+  for (const Statement& st : policy.statements) {
+    for (const ConditionEntry& c : st.conditions) {
+      for (const std::string& k : kLeaked.absent) {
+        if (EqualsIgnoreCase(c.key.value, k)) return true;
+      }
+      for (const PartialContext::Entry& k : kLeaked.present) {
+        if (EqualsIgnoreCase(c.key.value, k.key)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 const GrantSet& GrantsOf(const CheckContext& context, const PolicyDocument& policy,
                          bool leaked_key) {
+  // The same answer, computed once, when no condition names a leaked-key fact.
+  if (leaked_key && !UsesLeakedKeyFacts(policy)) leaked_key = false;
   thread_local CacheEntry cache[2];
   CacheEntry& e = cache[leaked_key ? 1 : 0];
   size_t fp = Fingerprint(policy);
