@@ -1,5 +1,7 @@
 // redundant-action: an Action value already covered by another value of the
 // same statement.
+#include <algorithm>
+
 #include "lint/check.h"
 #include "lint/checks/check_util.h"
 
@@ -32,11 +34,17 @@ class RedundantAction final : public Check {
     for (const Statement& st : policy.statements) {
       if (!st.action) continue;
       const std::vector<LocatedString>& values = st.action->values;
+      // Pairs are compared among the first kMaxCompared values only, which
+      // bounds the work on hostile input (a million actions would be 10^12
+      // pairs). No policy within an AWS size quota has that many actions in
+      // a statement; the largest AWS managed policy has about 1,500.
+      constexpr size_t kMaxCompared = 4096;
+      const size_t n = std::min(values.size(), kMaxCompared);
       std::vector<PreparedAction> prepared;
-      prepared.reserve(values.size());
-      for (const LocatedString& v : values) prepared.push_back(PrepareAction(*ctx.catalog, v.value));
-      for (size_t i = 0; i < values.size(); ++i) {
-        for (size_t j = 0; j < values.size(); ++j) {
+      prepared.reserve(n);
+      for (size_t i = 0; i < n; ++i) prepared.push_back(PrepareAction(*ctx.catalog, values[i].value));
+      for (size_t i = 0; i < n; ++i) {
+        for (size_t j = 0; j < n; ++j) {
           if (i == j) continue;
           bool same = EqualsIgnoreCase(values[i].value, values[j].value);
           // Of two equal values the later one is redundant.
