@@ -169,6 +169,7 @@ TEST_CASE("a policy of 1,000,000 statements: policy-too-large, read in bounded m
   ProcessResult r = Iamlint(dir, {"lint", "--format", "json", "million.json"});
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("\"code\":\"policy-too-large\"") != std::string::npos);
+  CHECK(r.out.find("\"code\":\"too-many-statements\"") != std::string::npos);
 }
 
 TEST_CASE("a 100,000-character `*a*a...*b` resource against a 1,000,000-byte ARN evaluates",
