@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include <sys/stat.h>
+
 namespace iamlint::lint {
 
 namespace fs = std::filesystem;
@@ -73,14 +75,25 @@ bool ReadInput(const std::string& path, size_t max_bytes, std::string* bytes,
     *error = std::strerror(errno);
     return false;
   }
+  const std::string too_large = "input is larger than the limit of " + std::to_string(max_bytes) +
+                                " bytes (raise it with --max-input-size)";
+  // A regular file over the limit is refused by its size, before any byte
+  // is read (a 1 GB file costs nothing); pipes and devices are read up to
+  // the limit below.
+  struct stat st {};
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
+      static_cast<unsigned long long>(st.st_size) > max_bytes) {
+    *error = too_large;
+    if (!is_stdin) std::fclose(f);
+    return false;
+  }
   char buf[1 << 16];
   bool ok = true;
   while (true) {
     size_t n = std::fread(buf, 1, sizeof buf, f);
     if (n == 0) break;
     if (bytes->size() + n > max_bytes) {
-      *error = "input is larger than the limit of " + std::to_string(max_bytes) +
-               " bytes (raise it with --max-input-size)";
+      *error = too_large;
       ok = false;
       break;
     }
@@ -91,6 +104,7 @@ bool ReadInput(const std::string& path, size_t max_bytes, std::string* bytes,
     ok = false;
   }
   if (!is_stdin) std::fclose(f);
+  if (!ok) std::string().swap(*bytes);  // the refused prefix is not kept
   return ok;
 }
 

@@ -28,7 +28,9 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& args,
                                       std::vector<InputProblem>* problems);
 
 // Reads a file (or stdin for "-") into *bytes. Refuses files larger than
-// `max_bytes` (stdin is read up to that size) with a message.
+// `max_bytes` with a message: a regular file by its size before reading
+// anything, a pipe or device (stdin) after reading at most max_bytes + 64 KiB.
+// On failure *bytes is empty.
 bool ReadInput(const std::string& path, size_t max_bytes, std::string* bytes,
                std::string* error);
 

@@ -157,6 +157,11 @@ const CheckInfo kValidatorRules[] = {
      "RCPs allow only a subset of the policy language."},
     {"resource-not-allowed", E, "a Resource element in a trust policy",
      "Trust policies do not have `Resource`."},
+    {"too-many-statements", E, "a policy has more statements than iamlint reads",
+     "More than 8,192 statements: no policy AWS accepts has that many (each takes at least 31 "
+     "characters, and the IAM API takes at most 131,072). The statements past the limit are not "
+     "read, so the findings and decisions cover only the first 8,192.\n"
+     "Fix: split the policy, or merge statements that share an effect and conditions."},
     {"trust-action-mismatch", E, "a trust policy allows an action that is not an AssumeRole action",
      "Trust policies grant `sts:AssumeRole*`, `sts:TagSession`, `sts:SetSourceIdentity`..."},
     {"unknown-condition-operator", E, "a condition operator is unknown",

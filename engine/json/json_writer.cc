@@ -59,6 +59,65 @@ std::string ValidUtf8(std::string_view s) {
   return out;
 }
 
+// True when valid UTF-8 `s` holds a character RapidJSON writes raw but a
+// terminal acts on: DEL, a C1 control (U+0080..U+009F; U+009B is CSI) or a
+// bidirectional embedding, override or isolate control (U+202A..U+202E,
+// U+2066..U+2069).
+bool HasTerminalControl(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0x7F) return true;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0) return true;
+    if (c == 0xE2 && i + 2 < s.size()) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      const auto c2 = static_cast<unsigned char>(s[i + 2]);
+      if ((c1 == 0x80 && c2 >= 0xAA && c2 <= 0xAE) || (c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Valid UTF-8 `s` as a quoted JSON string, escaped as RapidJSON escapes
+// (`\"`, `\\`, \b \f \n \r \t, other C0 controls as \u00XX) and, in
+// addition, every character HasTerminalControl() looks for as \uXXXX.
+std::string EscapeWithControls(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out = "\"";
+  auto unicode = [&](unsigned code) {
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(code >> shift) & 15];
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    switch (c) {
+      case '"': out += "\\\""; continue;
+      case '\\': out += "\\\\"; continue;
+      case '\b': out += "\\b"; continue;
+      case '\f': out += "\\f"; continue;
+      case '\n': out += "\\n"; continue;
+      case '\r': out += "\\r"; continue;
+      case '\t': out += "\\t"; continue;
+      default: break;
+    }
+    if (c < 0x20 || c == 0x7F) {
+      unicode(c);
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0) {
+      unicode(static_cast<unsigned char>(s[++i]));
+    } else if (c == 0xE2 && i + 2 < s.size() && HasTerminalControl(s.substr(i, 3))) {
+      const auto c1 = static_cast<unsigned>(static_cast<unsigned char>(s[i + 1]));
+      const auto c2 = static_cast<unsigned>(static_cast<unsigned char>(s[i + 2]));
+      unicode(0x2000u | ((c1 & 0x3Fu) << 6) | (c2 & 0x3Fu));
+      i += 2;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  out += '"';
+  return out;
+}
+
 }  // namespace
 
 struct JsonWriter::Impl {
@@ -66,7 +125,8 @@ struct JsonWriter::Impl {
   rapidjson::Writer<rapidjson::StringBuffer> writer{buffer};
 };
 
-JsonWriter::JsonWriter() : impl_(std::make_unique<Impl>()) {}
+JsonWriter::JsonWriter(bool escape_terminal_controls)
+    : impl_(std::make_unique<Impl>()), escape_terminal_controls_(escape_terminal_controls) {}
 JsonWriter::~JsonWriter() = default;
 
 void JsonWriter::BeginObject() { impl_->writer.StartObject(); }
@@ -75,10 +135,20 @@ void JsonWriter::BeginArray() { impl_->writer.StartArray(); }
 void JsonWriter::EndArray() { impl_->writer.EndArray(); }
 void JsonWriter::Key(std::string_view key) {
   std::string valid = ValidUtf8(key);
+  if (escape_terminal_controls_ && HasTerminalControl(valid)) {
+    const std::string quoted = EscapeWithControls(valid);
+    impl_->writer.RawValue(quoted.data(), quoted.size(), rapidjson::kStringType);
+    return;
+  }
   impl_->writer.Key(valid.data(), static_cast<rapidjson::SizeType>(valid.size()), true);
 }
 void JsonWriter::String(std::string_view value) {
   std::string valid = ValidUtf8(value);
+  if (escape_terminal_controls_ && HasTerminalControl(valid)) {
+    const std::string quoted = EscapeWithControls(valid);
+    impl_->writer.RawValue(quoted.data(), quoted.size(), rapidjson::kStringType);
+    return;
+  }
   impl_->writer.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()), true);
 }
 void JsonWriter::Int(int64_t value) { impl_->writer.Int64(value); }
@@ -98,7 +168,8 @@ void JsonWriter::Clear() {
 }
 
 std::string WriteMinified(JsonValue value) {
-  JsonWriter w;
+  // The compact text AWS would count: only what JSON requires is escaped.
+  JsonWriter w(/*escape_terminal_controls=*/false);
   struct Item {
     JsonValue value;
     uint32_t next;

@@ -3,8 +3,11 @@
 // A thin wrapper over RapidJSON's Writer, which escapes every string it is
 // given (quotes, backslashes, control characters; non-ASCII stays UTF-8 and
 // invalid UTF-8 is replaced), so output built from hostile input is always
-// valid JSON. Calls must nest correctly (Begin/End pairs); Key() only inside
-// objects. Not thread-safe.
+// valid JSON. By default DEL, the C1 controls (U+0080..U+009F) and the
+// bidirectional controls (U+202A..U+202E, U+2066..U+2069) are escaped as
+// \uXXXX too, so JSON output shown on a terminal cannot drive it.
+// Calls must nest correctly (Begin/End pairs); Key() only inside objects.
+// Not thread-safe.
 #ifndef IAMLINT_ENGINE_JSON_JSON_WRITER_H_
 #define IAMLINT_ENGINE_JSON_JSON_WRITER_H_
 
@@ -19,7 +22,9 @@ namespace iamlint {
 
 class JsonWriter {
  public:
-  JsonWriter();
+  // `escape_terminal_controls` false: only what JSON requires is escaped
+  // (WriteMinified, whose length is what AWS counts).
+  explicit JsonWriter(bool escape_terminal_controls = true);
   ~JsonWriter();
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
@@ -44,6 +49,7 @@ class JsonWriter {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  bool escape_terminal_controls_ = true;
 };
 
 // `value` and everything below it as compact JSON (no white space between

@@ -450,6 +450,15 @@ std::optional<PolicyDocument> Builder::Build(JsonValue root) {
     }
     for (uint32_t i = 0; i < statements.size(); ++i) {
       JsonValue st = statements.element(i);
+      if (i == options_.max_statements) {
+        Error("too-many-statements", st.span(),
+              "policy has " + std::to_string(statements.size()) +
+                  " statements, more than the limit of " +
+                  std::to_string(options_.max_statements) + "; the rest are not read",
+              {"no policy AWS accepts has that many: at 31 characters or more each, they "
+               "exceed the 131,072 characters the IAM API takes"});
+        break;
+      }
       if (!st.is_object()) {
         Error("invalid-type", st.span(),
               "a statement must be an object, not " + WithArticle(JsonKindName(st.kind())));

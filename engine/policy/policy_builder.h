@@ -26,6 +26,7 @@
 //   duplicate-key          E  the same key twice in one object
 //   missing-statement      E  no `Statement`
 //   empty-statement        E  `Statement: []`
+//   too-many-statements    E  more than max_statements statements (the rest unread)
 //   invalid-version        E  `Version` not 2012-10-17/2008-10-17 (SCP/RCP: 2012-10-17)
 //   missing-version        W  (SCP/RCP: E) no `Version`
 //   id-not-supported       W  `Id` in identity, boundary or session policies
@@ -98,6 +99,13 @@ struct PolicyBuildOptions {
   // measured on the compact JSON the tree stands for (WriteMinified), and
   // reported at the document's first position.
   bool text_is_json = true;
+  // Statements past this many are not read (too-many-statements). The
+  // shortest statement, {"Effect":"Deny","Action":"*"}, takes 30
+  // characters and a comma, so 8,192 statements are about twice the
+  // 131,072 characters the IAM API accepts: no policy AWS takes is cut. The
+  // bound keeps memory and the per-statement-pair checks of lint/ small on
+  // hostile input.
+  size_t max_statements = 8192;
 };
 
 // REQUIRES: `root` belongs to a document read from a buffer of `sources`.

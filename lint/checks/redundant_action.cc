@@ -1,5 +1,7 @@
 // redundant-action: an Action value already covered by another value of the
 // same statement.
+#include <algorithm>
+
 #include "lint/check.h"
 #include "lint/checks/check_util.h"
 #include "lint/checks/covering_action.h"
@@ -33,11 +35,18 @@ class RedundantAction final : public Check {
     for (const Statement& st : policy.statements) {
       if (!st.action) continue;
       const std::vector<LocatedString>& values = st.action->values;
+      // Only the first kMaxCompared values are compared, which bounds the
+      // work on hostile input (FindCoveringActions tries every mid-pattern
+      // wildcard against every literal: a million of each would be 10^12
+      // tests). No policy within an AWS size quota has that many actions in
+      // a statement; the largest AWS managed policy has about 1,500.
+      constexpr size_t kMaxCompared = 4096;
+      const size_t n = std::min(values.size(), kMaxCompared);
       std::vector<PreparedAction> prepared;
-      prepared.reserve(values.size());
-      for (const LocatedString& v : values) prepared.push_back(PrepareAction(*ctx.catalog, v.value));
+      prepared.reserve(n);
+      for (size_t i = 0; i < n; ++i) prepared.push_back(PrepareAction(*ctx.catalog, values[i].value));
       std::vector<size_t> covering = FindCoveringActions(prepared);
-      for (size_t i = 0; i < values.size(); ++i) {
+      for (size_t i = 0; i < n; ++i) {
         size_t j = covering[i];
         if (j == kNoCoveringAction) continue;
         bool same = prepared[i].lowered == prepared[j].lowered;

@@ -1,5 +1,7 @@
 // redundant-statement: a statement fully covered by another statement of the
 // same policy with the same effect.
+#include <algorithm>
+
 #include "lint/check.h"
 #include "lint/checks/check_util.h"
 
@@ -65,17 +67,25 @@ class RedundantStatement final : public Check {
   void Run(const CheckContext& ctx, const PolicyDocument& policy,
            DiagnosticSink& sink) const override {
     const std::vector<Statement>& sts = policy.statements;
-    std::vector<std::vector<PreparedAction>> prepared(sts.size());
-    for (size_t i = 0; i < sts.size(); ++i) {
-      if (!Comparable(sts[i])) continue;
+    // Pairs are compared among the first kMaxCompared statements only,
+    // which bounds the work on hostile input (8,192 statements would be 67
+    // million pairs, half a minute). Every policy within an AWS size quota
+    // (20,480 characters at most) has fewer than 700 statements.
+    constexpr size_t kMaxCompared = 1024;
+    const size_t n = std::min(sts.size(), kMaxCompared);
+    std::vector<std::vector<PreparedAction>> prepared(n);
+    std::vector<char> comparable(n);
+    for (size_t i = 0; i < n; ++i) {
+      comparable[i] = Comparable(sts[i]) ? 1 : 0;
+      if (!comparable[i]) continue;
       for (const LocatedString& a : sts[i].action->values) {
         prepared[i].push_back(PrepareAction(*ctx.catalog, a.value));
       }
     }
-    for (size_t i = 0; i < sts.size(); ++i) {
-      if (!Comparable(sts[i])) continue;
-      for (size_t j = 0; j < sts.size(); ++j) {
-        if (i == j || !Comparable(sts[j])) continue;
+    for (size_t i = 0; i < n; ++i) {
+      if (!comparable[i]) continue;
+      for (size_t j = 0; j < n; ++j) {
+        if (i == j || !comparable[j]) continue;
         if (!Covers(sts[j], prepared[j], sts[i], prepared[i])) continue;
         // Two statements covering each other: only the later one is reported.
         if (j > i && Covers(sts[i], prepared[i], sts[j], prepared[j])) continue;

@@ -38,8 +38,10 @@ std::string Where(const SourceManager& sources, Span span) {
 std::string PolicyToText(const GeneratedPolicy& policy) {
   std::string out;
   for (const GeneratedStatement& s : policy.statements) {
-    out += s.sid + ":";
-    for (size_t i = 0; i < s.actions.size(); ++i) out += (i == 0 ? " " : ", ") + s.actions[i];
+    out += lint::SanitizeForTerminal(s.sid) + ":";
+    for (size_t i = 0; i < s.actions.size(); ++i) {
+      out += (i == 0 ? " " : ", ") + lint::SanitizeForTerminal(s.actions[i]);
+    }
     out += "\n";
     for (const std::string& r : s.resources) out += "  " + lint::SanitizeForTerminal(r) + "\n";
   }

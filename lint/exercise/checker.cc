@@ -12,6 +12,7 @@
 #include "engine/eval/evaluator.h"
 #include "engine/json/json_writer.h"
 #include "lint/lint_options.h"
+#include "lint/report/snippet.h"
 #include "lint/runner.h"
 
 namespace iamlint::exercise {
@@ -345,9 +346,11 @@ std::string RenderText(const CheckResult& result, const SourceManager& sources, 
   const Messages& msg = MessagesFor(lang);
   const Exercise& ex = *result.exercise;
   std::string out;
+  // Lines quote the learner's policy (file name, Sids, lint messages): no
+  // character a terminal acts on gets through.
   auto line = [&](std::string_view indent, const std::string& text) {
     out += indent;
-    out += text;
+    out += lint::SanitizeForTerminal(text);
     out += "\n";
   };
   line("", Format(msg.exercise, {ex.id, ex.title.In(lang)}));

@@ -493,8 +493,14 @@ std::string HtmlEscape(std::string_view text) {
       ++i;
       continue;
     }
-    // C1 controls: U+0080..U+009F are C2 80..C2 9F.
-    if (c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+    // C1 controls: U+0080..U+009F are C2 80..C2 9F. The bidirectional
+    // embedding, override and isolate controls (U+202A..U+202E,
+    // U+2066..U+2069) would reorder what the page shows: replaced too.
+    const auto b1 = static_cast<unsigned char>(text[i + 1]);
+    const auto b2 = length == 3 ? static_cast<unsigned char>(text[i + 2]) : 0;
+    if ((c == 0xC2 && b1 < 0xA0) ||
+        (c == 0xE2 && ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) ||
+                       (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)))) {
       out += "&#xFFFD;";
     } else {
       out.append(text.substr(i, length));

@@ -35,8 +35,9 @@ namespace iamlint::lint {
 // Text for HTML element content and quoted attribute values: & < > " '
 // become &amp; &lt; &gt; &quot; &#39;; C0 control characters and DEL
 // become their visible Control Pictures (ESC → &#x241B; "␛", NUL →
-// &#x2400;); C1 controls and bytes that are not UTF-8 become U+FFFD
-// (&#xFFFD;). Valid UTF-8 text passes through unchanged.
+// &#x2400;); C1 controls, the bidirectional controls (U+202A..U+202E,
+// U+2066..U+2069) and bytes that are not UTF-8 become U+FFFD (&#xFFFD;).
+// Other valid UTF-8 text passes through unchanged.
 std::string HtmlEscape(std::string_view text);
 
 // One principal of the page.

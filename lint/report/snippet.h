@@ -4,8 +4,9 @@
 //       "Effect": "allow",
 //                 ^~~~~~~
 //
-// Control characters from the input (ESC and friends) are shown as `?` so
-// a policy can never drive the user's terminal; tabs keep the caret aligned.
+// Control characters from the input (ESC and friends, C1 controls, malformed
+// UTF-8, bidirectional overrides) are shown as `?` so a policy can never
+// drive the user's terminal; tabs keep the caret aligned.
 #ifndef IAMLINT_LINT_REPORT_SNIPPET_H_
 #define IAMLINT_LINT_REPORT_SNIPPET_H_
 
@@ -20,7 +21,11 @@ namespace iamlint::lint {
 // the span has no source.
 std::string RenderSnippet(const SourceManager& sources, const Span& span);
 
-// `text` with control characters replaced by `?` (tab kept).
+// `text` with every character a terminal could act on replaced by `?`: C0
+// controls but tab (so also CR and LF), DEL, C1 controls (U+0080..U+009F),
+// bytes that are not well-formed UTF-8, and the bidirectional embedding,
+// override and isolate controls (U+202A..U+202E, U+2066..U+2069). One `?`
+// per character (per byte for malformed bytes).
 std::string SanitizeForTerminal(std::string_view text);
 
 }  // namespace iamlint::lint

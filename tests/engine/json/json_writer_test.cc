@@ -23,7 +23,7 @@ TEST_CASE("JsonWriter escapes quotes, backslashes and control characters", "[jso
       {"\b\f\n\r\t", "\"\\b\\f\\n\\r\\t\""},
       {std::string("nul\0byte", 8), "\"nul\\u0000byte\""},
       {"\x01\x1B[31m\x1F", "\"\\u0001\\u001B[31m\\u001F\""},
-      {"\x7F", "\"\x7F\""},
+      {"\x7F", "\"\\u007F\""},  // DEL: a terminal control, escaped (below)
       {"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80", "\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\""},
   };
   for (const Row& row : rows) {
@@ -96,6 +96,31 @@ TEST_CASE("JsonWriter output reads back with the same strings", "[json]") {
   CHECK(w.text().empty());
   w.String("again");
   CHECK(w.text() == "\"again\"");
+}
+
+}  // namespace
+}  // namespace iamlint
+
+namespace iamlint {
+namespace {
+
+TEST_CASE("JsonWriter escapes DEL, C1 and bidirectional controls; WriteMinified does not",
+          "[json]") {
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("k\xC2\x9B");
+  w.String("a\x7F" "b\xC2\x85" "c\xE2\x80\xAE" "d\xE2\x81\xA9" "e\x1B\"\\\n\xC2\xA0\xE2\x80\xA9");
+  w.EndObject();
+  CHECK(w.text() ==
+        "{\"k\\u009B\":\"a\\u007Fb\\u0085c\\u202Ed\\u2069e\\u001B\\\"\\\\\\n\xC2\xA0\xE2\x80\xA9\"}");
+  // Strings without those characters are RapidJSON's own output.
+  JsonWriter plain;
+  plain.String("caf\xC3\xA9 \x1B");
+  CHECK(plain.text() == "\"caf\xC3\xA9 \\u001B\"");
+  // The minified form AWS counts keeps them as characters.
+  testing::ReadResult r = testing::ReadJsonText("[\"a\\u009Bb\"]");
+  REQUIRE(r.ok);
+  CHECK(WriteMinified(r.doc.root()) == "[\"a\xC2\x9B" "b\"]");
 }
 
 }  // namespace

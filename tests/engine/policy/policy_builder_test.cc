@@ -1249,3 +1249,33 @@ TEST_CASE("Diagnostics keep coming after the first problem", "[policy]") {
 
 }  // namespace
 }  // namespace iamlint
+
+namespace iamlint {
+namespace {
+
+TEST_CASE("too-many-statements: statements past max_statements are not read", "[policy]") {
+  const std::string statement = "{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}";
+  std::string text = "{\"Version\":\"2012-10-17\",\"Statement\":[";
+  for (int i = 0; i < 5; ++i) text += (i > 0 ? "," : "") + statement;
+  text += "]}";
+  SourceManager sources;
+  const SourceId id = sources.AddBuffer("p.json", text);
+  JsonDocument doc;
+  DiagnosticSink read_sink;
+  REQUIRE(ReadJson(sources, id, JsonReadOptions{}, &doc, read_sink));
+  PolicyBuildOptions options;
+  options.max_statements = 3;
+  DiagnosticSink sink;
+  std::optional<PolicyDocument> policy = BuildPolicy(sources, doc.root(), options, sink);
+  REQUIRE(policy);
+  CHECK(policy->statements.size() == 3);
+  CHECK(testing::FormatDiagnostics(sources, sink.diagnostics()) ==
+        testing::Lines{"1:" + std::to_string(38 + 3 * (statement.size() + 1)) +
+                       " error too-many-statements: policy has 5 statements, more than the "
+                       "limit of 3; the rest are not read"});
+  // The default is far above any policy AWS accepts.
+  CHECK(PolicyBuildOptions{}.max_statements == 8192);
+}
+
+}  // namespace
+}  // namespace iamlint
