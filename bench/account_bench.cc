@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "bench/synthetic_account.h"
+#include "bench/bench_support.h"
 #include "engine/analysis/principal_reach.h"
 #include "engine/catalog/catalog.h"
 #include "engine/inputs/input_reader.h"
@@ -35,39 +36,13 @@
 namespace iamlint {
 namespace {
 
-// A field of /proc/self/status in kB ("VmRSS", "VmHWM"), or -1.
-long StatusKb(const char* field) {
-  std::FILE* f = std::fopen("/proc/self/status", "r");
-  if (f == nullptr) return -1;
-  char line[256];
-  long kb = -1;
-  const size_t n = std::strlen(field);
-  while (std::fgets(line, sizeof line, f) != nullptr) {
-    if (std::strncmp(line, field, n) == 0 && line[n] == ':') {
-      kb = std::strtol(line + n + 1, nullptr, 10);
-      break;
-    }
-  }
-  std::fclose(f);
-  return kb;
-}
-
-// Resets VmHWM to the current RSS; false where the kernel does not allow it.
-bool ResetPeakRss() {
-  std::FILE* f = std::fopen("/proc/self/clear_refs", "w");
-  if (f == nullptr) return false;
-  bool ok = std::fputs("5", f) >= 0;
-  ok = std::fclose(f) == 0 && ok;
-  return ok;
-}
-
 struct MemoryCounters {
   long start_kb = -1;
   bool reset = false;
-  MemoryCounters() : reset(ResetPeakRss()) { start_kb = StatusKb("VmRSS"); }
+  MemoryCounters() : reset(bench::ResetPeakRss()) { start_kb = bench::ProcStatusKb("VmRSS"); }
   void Report(benchmark::State& state) const {
     state.counters["rss_start_MB"] = static_cast<double>(start_kb) / 1024.0;
-    state.counters["peak_rss_MB"] = static_cast<double>(StatusKb("VmHWM")) / 1024.0;
+    state.counters["peak_rss_MB"] = static_cast<double>(bench::ProcStatusKb("VmHWM")) / 1024.0;
     if (!reset) state.counters["peak_not_reset"] = 1;
   }
 };

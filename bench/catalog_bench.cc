@@ -9,13 +9,11 @@
 
 #include <cstdio>
 #include <cstring>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "bench/bench_support.h"
 #include "engine/catalog/catalog.h"
 #include "engine/catalog/embedded_catalog.h"
 
@@ -35,31 +33,6 @@ std::string EmbeddedText() {
   }
   return text;
 }
-
-// A field of /proc/self/status in kB ("VmRSS", "VmHWM"), or -1.
-long StatusKb(const char* field) {
-  std::FILE* f = std::fopen("/proc/self/status", "r");
-  if (f == nullptr) return -1;
-  char line[256];
-  long kb = -1;
-  const size_t n = std::strlen(field);
-  while (std::fgets(line, sizeof line, f) != nullptr) {
-    if (std::strncmp(line, field, n) == 0 && line[n] == ':') {
-      kb = std::strtol(line + n + 1, nullptr, 10);
-      break;
-    }
-  }
-  std::fclose(f);
-  return kb;
-}
-
-#if defined(__GLIBC__)
-// Bytes in use from malloc: small blocks plus the mmap-ed large ones.
-size_t HeapBytes() {
-  const struct mallinfo2 info = mallinfo2();
-  return info.uordblks + info.hblkhd;
-}
-#endif
 
 // Load() over the embedded text: what BuiltIn() does on first use, plus
 // the copy of the text that Load() takes.
@@ -82,18 +55,15 @@ BENCHMARK(BM_CatalogLoadEmbedded)->Unit(benchmark::kMillisecond);
 // the embedded text instead of a copy.
 void BM_CatalogLoadMemory(benchmark::State& state) {
   for (auto _ : state) {
-#if defined(__GLIBC__)
-    const size_t heap_before = HeapBytes();
-#endif
-    const long rss_before = StatusKb("VmRSS");
+    const size_t heap_before = bench::HeapInUseBytes();
+    const long rss_before = bench::ProcStatusKb("VmRSS");
     std::string error;
     std::unique_ptr<const Catalog> c = Catalog::Load(EmbeddedText(), &error);
-    const long rss_after = StatusKb("VmRSS");
-#if defined(__GLIBC__)
-    state.counters["heap_MB"] = static_cast<double>(HeapBytes() - heap_before) / (1024.0 * 1024.0);
-#endif
+    const long rss_after = bench::ProcStatusKb("VmRSS");
+    state.counters["heap_MB"] =
+        static_cast<double>(bench::HeapInUseBytes() - heap_before) / (1024.0 * 1024.0);
     state.counters["rss_added_MB"] = static_cast<double>(rss_after - rss_before) / 1024.0;
-    state.counters["process_peak_MB"] = static_cast<double>(StatusKb("VmHWM")) / 1024.0;
+    state.counters["process_peak_MB"] = static_cast<double>(bench::ProcStatusKb("VmHWM")) / 1024.0;
     benchmark::DoNotOptimize(c.get());
   }
 }
