@@ -8,6 +8,7 @@
 #include "engine/catalog/catalog.h"
 #include "engine/eval/compiled_policy.h"
 #include "engine/eval/trace.h"
+#include "engine/inputs/input_reader.h"
 #include "engine/policy/policy_builder.h"
 #include "engine/source/diagnostic.h"
 
@@ -64,6 +65,18 @@ void BuildInventoryPolicies(const SourceManager& sources, const Inventory& inven
         std::make_shared<const PolicyDocument>(std::move(*policy)));
     FuzzCheck(compiled != nullptr, "Compile returned null");
   }
+}
+
+void ReadAndBuildInventory(const char* name, InputFormat format, const uint8_t* data,
+                           size_t size) {
+  SourceManager sources;
+  const SourceId id = sources.AddBuffer(name, std::string(AsText(data, size)));
+  InputReadOptions options;
+  options.format = format;
+  Inventory inventory;
+  DiagnosticSink sink;
+  ReadInventory(sources, id, options, &inventory, sink);
+  BuildInventoryPolicies(sources, inventory);
 }
 
 }  // namespace iamlint::fuzz

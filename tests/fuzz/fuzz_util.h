@@ -42,6 +42,12 @@ void EvaluateBothWays(const PolicyBundle& bundle, const Request& request);
 // (the sizes counted on the file's text or on the compact tree).
 void BuildInventoryPolicies(const SourceManager& sources, const Inventory& inventory);
 
+// The body of the input-reader targets: the input as one file named
+// `name`, read by ReadInventory with `format` forced (so that format's
+// reader runs whatever the content), then BuildInventoryPolicies.
+void ReadAndBuildInventory(const char* name, InputFormat format, const uint8_t* data,
+                           size_t size);
+
 }  // namespace iamlint::fuzz
 
 #endif  // IAMLINT_TESTS_FUZZ_FUZZ_UTIL_H_
