@@ -377,8 +377,6 @@ std::string_view ReachName(Reach reach) {
 
 namespace {
 
-// `details`: copy resources, conditions and statements too (else only the
-// action, reach and all_resources, for the summaries).
 // Per access level, how many catalog actions come before each id: the
 // actions of a level in [a, b) without visiting them.
 class LevelPrefix {
@@ -416,12 +414,12 @@ bool AllResources(GrantLevel level, bool resources_limited) {
          (level == GrantLevel::kConditional && !resources_limited);
 }
 
-ActionReach FromGrant(const ActionGrant& g, bool details = true) {
+// An action's reach with its details (resources, conditions, statements).
+ActionReach FromGrant(const ActionGrant& g) {
   ActionReach a;
   a.action = g.action;
   a.reach = ReachOfLevel(g.level);
   a.all_resources = AllResources(g.level, g.resources_limited);
-  if (!details) return a;
   if (!a.all_resources && a.reach != Reach::kNever) a.resources = g.resources;
   a.conditions = g.conditions;
   a.decisive = g.decisive;
@@ -545,7 +543,7 @@ PrincipalReach AnalyzeReach(const Catalog& catalog, const GatheredPolicies& gath
   }
   auto detail = [&](const Entry& e, ActionId id) {
     const ActionGrant* source = (e.from_wider ? wider : grants).Find(id);
-    ActionReach a = FromGrant(*source, /*details=*/true);
+    ActionReach a = FromGrant(*source);
     a.reach = e.reach;
     return a;
   };
@@ -808,12 +806,22 @@ std::vector<RankedPrincipal> RankPrincipals(const Catalog& catalog, ReachPolicyC
   struct KeyHash {
     size_t operator()(const Key& k) const { return U64VectorHash{}(k.first) ^ (k.second ? 1 : 0); }
   };
+  // Pass 1: which principals are analysed (users; roles when ranked or when
+  // they can stand in for a user's key), their policies and signatures.
   std::vector<GatheredPolicies> gathered(inventory.entities.size());
+  std::vector<std::vector<RoleAlternative>> workloads(inventory.entities.size());
+  std::vector<uint8_t> analysed(inventory.entities.size(), 0);
   std::vector<Key> keys(inventory.entities.size());
   std::vector<uint8_t> shareable(inventory.entities.size(), 0);
   std::unordered_map<Key, uint32_t, KeyHash> seen;
   for (uint32_t e = 0; e < inventory.entities.size(); ++e) {
-    if (inventory.entities[e].type == EntityType::kGroup) continue;
+    const EntityType type = inventory.entities[e].type;
+    if (type == EntityType::kGroup) continue;
+    if (type == EntityType::kRole) {
+      workloads[e] = WorkloadRoles(cache, e);
+      if (!options.roles && workloads[e].empty()) continue;
+    }
+    analysed[e] = 1;
     gathered[e] = GatherPrincipalPolicies(cache, e, options.external);
     const bool leaked =
         reach_options.leaked_key.value_or(inventory.entities[e].type == EntityType::kUser);
@@ -843,16 +851,13 @@ std::vector<RankedPrincipal> RankPrincipals(const Catalog& catalog, ReachPolicyC
   for (uint32_t e = 0; e < inventory.entities.size(); ++e) {
     if (options.progress) options.progress(e + 1, inventory.entities.size());
     const Entity& entity = inventory.entities[e];
-    if (entity.type == EntityType::kGroup) continue;
-    std::vector<RoleAlternative> workload;
-    if (entity.type == EntityType::kRole) {
-      workload = WorkloadRoles(cache, e);
-      if (!options.roles && workload.empty()) continue;
-    }
+    if (!analysed[e]) continue;
+    const std::vector<RoleAlternative>& workload = workloads[e];
     RankedPrincipal p;
     p.entity = e;
     p.active_key = entity.type == EntityType::kUser && entity.access_key == Tristate::kYes;
     p.reach = analyze(e);
+    gathered[e] = GatheredPolicies();  // not needed any more
     if (!workload.empty()) {
       std::vector<uint64_t> services = ReachedCells(p.reach);
       if (!services.empty()) candidates.emplace_back(workload.front(), std::move(services));
